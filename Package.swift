@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "goodair-lake",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "goodair", targets: ["goodair"]),
+        .library(name: "GoodAirCore", targets: ["GoodAirCore"]),
+        .library(name: "GoodAirSimulator", targets: ["GoodAirSimulator"]),
+        .library(name: "GoodAirTesting", targets: ["GoodAirTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "GoodAirCore",
+            dependencies: [
+                "CCurl", "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GoodAirSimulator",
+            dependencies: [
+                "GoodAirCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "goodair",
+            dependencies: [
+                "GoodAirCore", "GoodAirSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GoodAirTesting",
+            dependencies: ["GoodAirCore", "GoodAirSimulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GoodAirCoreTests",
+            dependencies: ["GoodAirCore", "GoodAirTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GoodAirSimulatorTests",
+            dependencies: ["GoodAirSimulator", "GoodAirTesting"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A credential (API token, SMTP password) that must never reach the lake, a log or a message.
+///
+/// Its `description` is `REDACTED`, so string interpolation cannot leak it; the value is read
+/// only where a request is built, through `reveal()`.
+///
+/// ```swift
+/// let token = Secret("abc123")
+/// "\(token)"          // "REDACTED"
+/// ```
+public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    private let value: String
+
+    public init(_ value: String) { self.value = value }
+
+    /// The real value, for building a request. Never log or store it.
+    public func reveal() -> String { value }
+
+    public var isEmpty: Bool { value.isEmpty }
+
+    public var description: String { Redactor.placeholder }
+    public var debugDescription: String { Redactor.placeholder }
+}
+
+/// Replaces every known secret in a text by `REDACTED`: URLs written to manifests, error
+/// messages from libcurl or a server, anything that goes to a log.
+public struct Redactor: Sendable {
+    /// What a secret is replaced with.
+    public static let placeholder = "REDACTED"
+
+    private let secrets: [String]
+
+    /// A redactor for these secrets (empty ones are ignored).
+    public init(_ secrets: [Secret]) {
+        // Longest first, so a secret that contains another is replaced whole.
+        self.secrets = secrets.map { $0.reveal() }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// `text` with every secret, raw or percent-encoded, replaced by `REDACTED`.
+    public func redact(_ text: String) -> String {
+        var out = text
+        for secret in secrets {
+            out = out.replacingOccurrences(of: secret, with: Self.placeholder)
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+                out = out.replacingOccurrences(of: encoded, with: Self.placeholder)
+            }
+        }
+        return out
+    }
+
+    /// Secrets shorter than this are not searched for in bodies: a one-letter test key would
+    /// match every payload. Real AQICN tokens and OpenWeatherMap keys are 32–40 characters.
+    public static let minimumSearchableLength = 8
+
+    /// Whether `bytes` contain any secret verbatim (a server echoing a key back, say).
+    public func containsSecret(_ bytes: [UInt8]) -> Bool {
+        for secret in secrets where secret.utf8.count >= Self.minimumSearchableLength {
+            let needle = Array(secret.utf8)
+            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
+            let first = needle[0]
+            var i = 0
+            let last = bytes.count - needle.count
+            while i <= last {
+                if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+}

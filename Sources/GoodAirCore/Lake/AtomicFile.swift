@@ -1,0 +1,87 @@
+import Foundation
+
+/// Writes files so that they appear whole or not at all (LAKE.md §3): the bytes go to a hidden
+/// temporary file beside the target (`.name.tmp-…`, which readers skip), are fsynced, then renamed
+/// over the target, and the folder is fsynced. A job killed at any instant leaves either the old
+/// file, the new file, or a hidden temporary that `cleanTemporaries` removes on the next run.
+///
+/// ```swift
+/// try AtomicFile.write(bytes, to: lake.snapshotFile(source: .aqicn, hour: hour, cityID: "paris"))
+/// ```
+public enum AtomicFile {
+    /// The prefix of temporary files, so they are recognisable and skipped by readers.
+    public static let temporaryMarker = ".tmp-"
+
+    /// Writes `bytes` to `url` atomically, creating missing parent folders. With `syncFolder`
+    /// false the caller fsyncs the folder itself (`syncFolder(_:)`) once after many files, before it
+    /// writes anything that refers to them.
+    public static func write(_ bytes: some Collection<UInt8>, to url: URL, syncFolder: Bool = true) throws {
+        let folder = url.deletingLastPathComponent()
+        try createFolder(folder)
+        let temp = folder.appendingPathComponent(
+            ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw LakeError.io(operation: "create", path: temp.path, errno: errno) }
+        var closed = false
+        defer {
+            if !closed { close(fd) }
+        }
+        do {
+            let array = Array(bytes)
+            var offset = 0
+            while offset < array.count {
+                let n = array.withUnsafeBytes { raw in
+                    Glibc.write(fd, raw.baseAddress! + offset, array.count - offset)
+                }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw LakeError.io(operation: "write", path: temp.path, errno: errno)
+                }
+                offset += n
+            }
+            guard fsync(fd) == 0 else { throw LakeError.io(operation: "fsync", path: temp.path, errno: errno) }
+            closed = true
+            guard close(fd) == 0 else { throw LakeError.io(operation: "close", path: temp.path, errno: errno) }
+            guard rename(temp.path, url.path) == 0 else {
+                throw LakeError.io(operation: "rename", path: url.path, errno: errno)
+            }
+        } catch {
+            unlink(temp.path)
+            throw error
+        }
+        if syncFolder { Self.syncFolder(folder) }
+    }
+
+    /// Writes a UTF-8 string atomically.
+    public static func write(string: String, to url: URL) throws {
+        try write(Array(string.utf8), to: url)
+    }
+
+    /// Creates `folder` and its missing parents.
+    public static func createFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LakeError.io(operation: "mkdir", path: folder.path, errno: errno == 0 ? EIO : errno)
+        }
+    }
+
+    /// Removes hidden temporaries left in `folder` by a killed writer; returns how many.
+    @discardableResult
+    public static func cleanTemporaries(in folder: URL) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(".") && name.contains(temporaryMarker) {
+            if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
+    /// fsyncs a folder so the renames in it survive a power cut. Best effort.
+    public static func syncFolder(_ folder: URL) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Sun position and day length (NOAA approximations, good to about a minute), pure functions of
+/// latitude, longitude and the UTC instant in seconds since 1970.
+enum SolarGeometry {
+    static let degrees = Double.pi / 180
+
+    /// Fractional-year angle γ (radians) and the derived declination (radians) and equation of
+    /// time (minutes) for the instant.
+    static func orbit(epochSeconds: Double) -> (declination: Double, equationOfTime: Double) {
+        let days = epochSeconds / 86_400
+        let year = days / 365.2425
+        let gamma = 2 * Double.pi * (year - year.rounded(.down))
+        let c1 = cos(gamma), s1 = sin(gamma), c2 = cos(2 * gamma), s2 = sin(2 * gamma)
+        let eot = 229.18 * (0.000075 + 0.001868 * c1 - 0.032077 * s1 - 0.014615 * c2 - 0.040849 * s2)
+        let decl = 0.006918 - 0.399912 * c1 + 0.070257 * s1 - 0.006758 * c2 + 0.000907 * s2
+            - 0.002697 * cos(3 * gamma) + 0.00148 * sin(3 * gamma)
+        return (decl, eot)
+    }
+
+    /// Local apparent solar time in hours (0..<24) for the instant at `longitude`.
+    static func solarHour(epochSeconds: Double, longitude: Double, equationOfTime: Double) -> Double {
+        let utcHours = (epochSeconds / 3_600).truncatingRemainder(dividingBy: 24)
+        let hour = utcHours + longitude / 15 + equationOfTime / 60
+        return (hour + 48).truncatingRemainder(dividingBy: 24)
+    }
+
+    /// Sine of the sun's elevation above the horizon (negative at night). Pass `orbit` when it
+    /// is already known for (about) the same day.
+    static func sinElevation(
+        epochSeconds: Double, latitude: Double, longitude: Double,
+        orbit known: (declination: Double, equationOfTime: Double)? = nil
+    ) -> Double {
+        let (decl, eot) = known ?? orbit(epochSeconds: epochSeconds)
+        let solar = solarHour(epochSeconds: epochSeconds, longitude: longitude, equationOfTime: eot)
+        let hourAngle = (solar - 12) * 15 * degrees
+        let phi = latitude * degrees
+        return sin(phi) * sin(decl) + cos(phi) * cos(decl) * cos(hourAngle)
+    }
+
+    /// Half day length in solar hours (sunrise = 12 − h, sunset = 12 + h), using the standard
+    /// −0.833° horizon; clamped for polar day / night.
+    static func halfDayHours(latitude: Double, declination: Double) -> Double {
+        let phi = latitude * degrees
+        let cosOmega = (cos(90.833 * degrees) - sin(phi) * sin(declination)) / (cos(phi) * cos(declination))
+        return acos(min(max(cosOmega, -1), 1)) / degrees / 15
+    }
+
+    /// Sunrise and sunset (UTC epoch seconds, whole seconds) of the civil day that starts at
+    /// `dayStartUTC` (epoch seconds of midnight UTC of that date).
+    static func sunriseSunset(dayStartUTC: Double, latitude: Double, longitude: Double) -> (Double, Double) {
+        let (decl, eot) = orbit(epochSeconds: dayStartUTC + 43_200)
+        let half = halfDayHours(latitude: latitude, declination: decl)
+        let noonUTC = 12 - longitude / 15 - eot / 60
+        let rise = dayStartUTC + ((noonUTC - half) * 3_600).rounded()
+        let set = dayStartUTC + ((noonUTC + half) * 3_600).rounded()
+        return (rise, set)
+    }
+}
+
+/// Proleptic-Gregorian calendar arithmetic on days since 1970-01-01 (H. Hinnant's algorithms),
+/// and the legal time of metropolitan France (CET/CEST, EU rule), with no Foundation calendars.
+enum CivilTime {
+    /// (year, month 1...12, day 1...31) of a day number since 1970-01-01.
+    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// Day number since 1970-01-01 of a civil date.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Weekday of a day number, 0 = Monday ... 6 = Sunday.
+    static func weekday(days: Int) -> Int {
+        ((days + 3) % 7 + 7) % 7
+    }
+
+    /// Floor division for possibly negative epoch values.
+    static func floorDiv(_ a: Int, _ b: Int) -> Int {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+
+    /// UTC offset in seconds of France's legal time at the instant: +7200 from the last Sunday
+    /// of March 01:00 UTC to the last Sunday of October 01:00 UTC, +3600 otherwise.
+    static func franceOffset(epochSeconds: Int) -> Int {
+        let year = civil(days: floorDiv(epochSeconds, 86_400)).year
+        func lastSunday(month: Int) -> Int {
+            let last = days(year: year, month: month, day: 31)
+            return last - (weekday(days: last) + 1) % 7
+        }
+        let start = lastSunday(month: 3) * 86_400 + 3_600
+        let end = lastSunday(month: 10) * 86_400 + 3_600
+        return epochSeconds >= start && epochSeconds < end ? 7_200 : 3_600
+    }
+
+    /// Two-digit zero-padded rendering, e.g. 7 → "07".
+    static func pad2(_ n: Int) -> String {
+        n < 10 ? "0\(n)" : "\(n)"
+    }
+
+    /// "YYYY-MM-DD" of a day number.
+    static func dateString(days: Int) -> String {
+        let (y, m, d) = civil(days: days)
+        return "\(y)-\(pad2(m))-\(pad2(d))"
+    }
+
+    /// "YYYY-MM-DD<sep>HH:MM:SS" of wall-clock seconds since 1970 (no offset applied here).
+    static func wallString(seconds: Int, separator: String) -> String {
+        let days = floorDiv(seconds, 86_400)
+        let rest = seconds - days * 86_400
+        return dateString(days: days) + separator
+            + "\(pad2(rest / 3_600)):\(pad2(rest / 60 % 60)):\(pad2(rest % 60))"
+    }
+
+    /// "+02:00" style rendering of an offset in seconds.
+    static func offsetString(seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let a = abs(seconds)
+        return "\(sign)\(pad2(a / 3_600)):\(pad2(a / 60 % 60))"
+    }
+}

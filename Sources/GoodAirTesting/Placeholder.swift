@@ -1,0 +1,1 @@
+import GoodAirCore; public enum TPlaceholder {}

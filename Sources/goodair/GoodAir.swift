@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GoodAirCore
+
+/// `goodair`: the GoodAir Lake command. Each subcommand lives in `GoodAir+<Command>.swift`.
+@main
+struct GoodAir: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goodair",
+        abstract: "GoodAir Lake: hourly air-quality and weather data for French cities, from raw snapshots to reports.",
+        discussion: """
+        Exit codes: 0 all good; 1 the job failed; 2 bad usage or configuration; \
+        3 finished, but some inputs failed or were quarantined.
+        Configuration comes from the environment: GOODAIR_LAKE, GOODAIR_AQICN_URL, GOODAIR_OWM_URL, \
+        GOODAIR_AQICN_TOKEN, GOODAIR_OWM_KEY (see README.md).
+        """,
+        version: GoodAirVersion.current,
+        subcommands: [Collect.self, Simulate.self, Demo.self]
+    )
+
+    /// Parses and runs, mapping every failure to the exit codes of LAKE.md §5
+    /// (argument-parser's own usage errors exit 64 by default; ours is 2).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("goodair: \(failure.message)\n".utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { self.exit(withError: error) }   // --help, --version
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            FileHandle.standardError.write(Data("goodair: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.forDomainError(error))
+        }
+    }
+}
+
+/// A failure a command reports itself: a message for the user and an exit code.
+struct CommandFailure: Error {
+    let message: String
+    let code: Int32
+}
+
+/// LAKE.md §5 exit codes.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let failed: Int32 = 1
+    static let usage: Int32 = 2
+    static let partial: Int32 = 3
+
+    /// Configuration mistakes are 2; everything else that stopped a job is 1.
+    static func forDomainError(_ error: any Error) -> Int32 {
+        switch error {
+        case is ReferenceError: return usage
+        case let collect as CollectError:
+            switch collect {
+            case .missingSecret, .badBaseURL, .futureHour, .badRange: return usage
+            case .corruptManifest: return failed
+            }
+        default: return failed
+        }
+    }
+}
