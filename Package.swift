@@ -66,12 +66,20 @@ let package = Package(
         ),
         .target(
             name: "GoodAirTesting",
-            dependencies: ["GoodAirCore", "GoodAirSimulator"],
+            dependencies: [
+                "GoodAirCore", "GoodAirSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GoodAirCoreTests",
             dependencies: ["GoodAirCore", "GoodAirTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GoodAirCLITests",
+            dependencies: ["goodair", "GoodAirCore", "GoodAirTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,54 +3,106 @@ import Foundation
 /// ISO 8601 UTC timestamps as the lake writes them (`2026-11-29T14:00:00Z`), and parsing of the
 /// forms users type on the command line.
 public enum Timestamp {
-    /// Formats `date` as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds).
+    /// Formats `date` as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds, rounded down).
     public static func format(_ date: Date) -> String {
-        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ",
-                      c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = CivilTime.floorDiv(seconds, 86_400)
+        let second = seconds - days * 86_400
+        let (y, m, d) = CivilTime.civil(fromDays: days)
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))Z"
     }
 
     /// Formats `date` with milliseconds (`2026-11-29T14:00:00.123Z`), for run logs and manifests.
     public static func formatMillis(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let millis = Int(((date.timeIntervalSince1970 - seconds) * 1000).rounded(.down))
-        let base = format(Date(timeIntervalSince1970: seconds))
-        return String(base.dropLast()) + String(format: ".%03dZ", min(max(millis, 0), 999))
+        return String(format(date).dropLast()) + "." + pad(min(max(millis, 0), 999), 3) + "Z"
     }
 
-    /// Parses `2026-11-29T14:00:00Z`, `2026-11-29T14:00Z`, `2026-11-29T14Z`, `2026-11-29T14:00:00+01:00`,
-    /// or a bare date `2026-11-29` (midnight UTC). Returns nil for anything else.
+    /// Parses `2026-11-29T14:00:00Z`, `…T14:00Z`, `…T14Z`, fractional seconds, an offset instead of
+    /// `Z` (`+01:00`, `-0530`), or a bare date `2026-11-29` (midnight UTC). Nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if t.count == 10, let day = parseDate(t) { return day }
-        var candidates = [t]
-        if t.hasSuffix("Z") {
-            let body = String(t.dropLast())
-            if body.count == 13 { candidates.append(body + ":00:00Z") }
-            if body.count == 16 { candidates.append(body + ":00Z") }
+        let b = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        guard b.count >= 10, let days = dateDays(b) else { return nil }
+        if b.count == 10 { return Date(timeIntervalSince1970: Double(days) * 86_400) }
+        guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
+        var i = 11
+        func number(_ digits: Int) -> Int? {
+            guard i + digits <= b.count else { return nil }
+            var n = 0
+            for k in i..<(i + digits) {
+                guard (48...57).contains(b[k]) else { return nil }
+                n = n * 10 + Int(b[k] - 48)
+            }
+            i += digits
+            return n
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        for candidate in candidates {
-            if let d = formatter.date(from: candidate) { return d }
+        guard let hour = number(2), hour < 24 else { return nil }
+        var minute = 0, second = 0, fraction = 0.0
+        if i < b.count, b[i] == UInt8(ascii: ":") {
+            i += 1
+            guard let m = number(2), m < 60 else { return nil }
+            minute = m
+            if i < b.count, b[i] == UInt8(ascii: ":") {
+                i += 1
+                guard let s = number(2), s < 61 else { return nil }
+                second = s
+                if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    var scale = 0.1
+                    let start = i
+                    while i < b.count, (48...57).contains(b[i]) { fraction += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
+                    guard i > start else { return nil }
+                }
+            }
         }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: t)
+        guard i < b.count else { return nil }   // a zone is required: Z or an offset
+        var offset = 0
+        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+            i += 1
+        } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+            let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
+            i += 1
+            guard let oh = number(2), oh <= 18 else { return nil }
+            if i < b.count, b[i] == UInt8(ascii: ":") { i += 1 }
+            guard let om = number(2), om < 60 else { return nil }
+            offset = sign * (oh * 3600 + om * 60)
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        let total = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(total) + fraction)
     }
 
     /// Parses a bare `YYYY-MM-DD` as midnight UTC.
     public static func parseDate(_ text: String) -> Date? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        let date = utcCalendar.date(from: DateComponents(year: y, month: m, day: d))
-        // Reject 2026-02-31 and the like, which Calendar would roll over.
-        guard let date, utcCalendar.component(.day, from: date) == d else { return nil }
-        return date
+        let b = Array(text.utf8)
+        guard b.count == 10, let days = dateDays(b) else { return nil }
+        return Date(timeIntervalSince1970: Double(days) * 86_400)
     }
 
-    /// The Gregorian calendar in UTC, shared by partition and timestamp code.
+    /// The day number of the `YYYY-MM-DD` at the start of `b`.
+    private static func dateDays(_ b: [UInt8]) -> Int? {
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for k in range {
+                guard (48...57).contains(b[k]) else { return nil }
+                n = n * 10 + Int(b[k] - 48)
+            }
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return CivilTime.days(year: y, month: m, day: d)
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// The Gregorian calendar in UTC, for code that needs calendar arithmetic.
     public static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

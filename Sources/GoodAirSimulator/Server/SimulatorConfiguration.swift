@@ -29,6 +29,9 @@ public struct SimulatorConfiguration: Sendable {
     public var places: [SimulatedPlace]
     /// "Now" for requests without `X-GoodAir-Replay-Hour`.
     public var clock: LakeClock
+    /// Whether `X-GoodAir-Replay-Hour` is honoured (default true). False behaves like the real
+    /// APIs, which answer only for the present: for testing that the collector refuses that.
+    public var replay: Bool = true
 
     public init(host: String = "127.0.0.1", port: Int = 0, aqicnToken: String? = nil, owmKey: String? = nil,
                 latency: Double = 0, faults: [FaultRule] = [], quirks: QuirkRates = QuirkRates(),

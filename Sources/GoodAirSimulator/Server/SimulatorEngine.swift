@@ -25,7 +25,7 @@ public final class SimulatorEngine: Sendable {
         let route = SimulatorRoute(request: request)
         var hour = Hour(containing: configuration.clock.now())
         var echo = false
-        if let asked = request.headers[ReplayHeader.lowercasedName] {
+        if configuration.replay, let asked = request.headers[ReplayHeader.lowercasedName] {
             guard let parsed = Hour(parsing: asked) else {
                 return log(.json(400, #"{"error":"bad X-GoodAir-Replay-Hour (want 2026-11-29T14:00:00Z)"}"#),
                            route: route, key: nil, hour: asked, attempt: 0, fault: nil)

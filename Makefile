@@ -1,0 +1,45 @@
+# GoodAir Lake — two commands on a fresh Debian machine:
+#   make demo   the whole chain on the built-in API simulator (no key, no network)
+#   make test   build and run every test
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug/goodair
+DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
+
+.PHONY: all deps build demo test bench clean help
+
+all: build
+
+help:
+	@echo "make demo   run the chain on the built-in simulator (7 days into ./lake)"
+	@echo "make test   build and run the tests"
+	@echo "make bench  measure collection against the simulator (200 ms latency)"
+	@echo "make build  build bin: $(BIN)"
+
+## Install the C libraries the package links (libcurl, zlib) when they are missing.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed)"; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	$(BIN) demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	scripts/bench-collect.sh
+
+clean:
+	rm -rf .build

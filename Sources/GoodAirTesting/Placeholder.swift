@@ -1,1 +1,0 @@
-import GoodAirCore; public enum TPlaceholder {}

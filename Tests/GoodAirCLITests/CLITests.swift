@@ -1,0 +1,134 @@
+import Foundation
+import GoodAirCore
+import GoodAirSimulator
+import GoodAirTesting
+import Testing
+
+/// The `goodair` executable as users run it: exit codes of LAKE.md §5, messages, no secret printed.
+@Suite("goodair command")
+struct CLITests {
+    struct Outcome {
+        let code: Int32
+        let stdout: String
+        let stderr: String
+        var all: String { stdout + stderr }
+    }
+
+    /// The built executable, beside the test bundle.
+    static let executable: URL = {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [here, here.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("goodair")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/goodair")
+    }()
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        env.merge(environment) { $1 }
+        process.environment = env
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("goodair-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return Outcome(code: process.terminationStatus,
+                       stdout: try String(contentsOf: out, encoding: .utf8),
+                       stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    func environment(_ sim: TestSimulator?, lake: TemporaryLake) -> [String: String] {
+        var env = ["GOODAIR_LAKE": lake.root.path, "GOODAIR_AQICN_TOKEN": Fixtures.aqicnToken, "GOODAIR_OWM_KEY": Fixtures.owmKey]
+        if let sim { env["GOODAIR_AQICN_URL"] = sim.baseURL; env["GOODAIR_OWM_URL"] = sim.baseURL }
+        return env
+    }
+
+    @Test("a usage error exits 2, not argument-parser's 64")
+    func usageError() throws {
+        let outcome = try run(["collect", "--no-such-option"])
+        #expect(outcome.code == 2)
+        #expect(outcome.stderr.contains("no-such-option"))
+        let badHour = try run(["collect", "--at", "2026-11-29T14:30Z"])
+        #expect(badHour.code == 2)
+        #expect(badHour.stderr.contains("--at"))
+        #expect(try run(["--help"]).code == 0)
+    }
+
+    @Test("configuration errors exit 2 and name what is wrong")
+    func configurationErrors() throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        var env = environment(nil, lake: lake)
+        env["GOODAIR_AQICN_TOKEN"] = nil
+        let missing = try run(["collect", "--now", "2026-11-29T14:20:00Z"], environment: env)
+        #expect(missing.code == 2)
+        #expect(missing.stderr.contains("GOODAIR_AQICN_TOKEN"))
+        #expect(!missing.all.contains(Fixtures.owmKey))
+
+        env = environment(nil, lake: lake)
+        env["GOODAIR_OWM_URL"] = "ftp://example.org"
+        let badURL = try run(["collect"], environment: env)
+        #expect(badURL.code == 2)
+        #expect(badURL.stderr.contains("GOODAIR_OWM_URL"))
+
+        let broken = try TemporaryLake(citiesCSV: "city_id,name\nparis,Paris\n")
+        defer { broken.remove() }
+        let refused = try run(["collect"], environment: environment(nil, lake: broken))
+        #expect(refused.code == 2)
+        #expect(refused.stderr.contains("cities.csv"))
+        #expect(refused.stderr.contains("missing column"))
+    }
+
+    @Test("collect exits 0 when all is fetched, 3 when some fetches failed, 1 when nothing could be done")
+    func collectExitCodes() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let good = try await TestSimulator.start()
+        let ok = try run(["collect", "--now", "2026-11-29T14:20:00Z", "--cities", "paris,lyon", "--owm-calls-per-minute", "0"],
+                         environment: environment(good, lake: lake))
+        await good.stop()
+        #expect(ok.code == 0, "\(ok.all)")
+        #expect(ok.stdout.contains("6 fetched"))
+
+        let faulty = try await TestSimulator.start(faults: [try FaultRule.parse("api-error@aqicn")])
+        let partial = try run(["collect", "--now", "2026-11-29T14:20:00Z", "--at", "2026-11-29T13", "--cities", "paris,lyon"],
+                              environment: environment(faulty, lake: lake))
+        await faulty.stop()
+        #expect(partial.code == 3, "\(partial.all)")
+        #expect(partial.stdout.contains("Unknown station"))
+
+        var down = environment(nil, lake: lake)
+        down["GOODAIR_AQICN_URL"] = "http://127.0.0.1:9"
+        down["GOODAIR_OWM_URL"] = "http://127.0.0.1:9"
+        let failed = try run(["collect", "--now", "2026-11-29T14:20:00Z", "--at", "2026-11-29T12", "--cities", "paris", "--attempts", "1"],
+                             environment: down)
+        #expect(failed.code == 1, "\(failed.all)")
+        for outcome in [ok, partial, failed] {
+            #expect(!outcome.all.contains(Fixtures.aqicnToken))
+            #expect(!outcome.all.contains(Fixtures.owmKey))
+        }
+        #expect(try lake.pathsContaining(Fixtures.aqicnToken).isEmpty)
+    }
+
+    @Test("demo backfills a day from its own simulator into bronze and says where to look")
+    func demo() throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let outcome = try run(["demo", "--days", "1", "--lake", lake.root.path, "--now", "2026-11-29T14:20:00Z"])
+        #expect(outcome.code == 0, "\(outcome.all)")
+        #expect(outcome.stdout.contains("Bronze now holds"))
+        let snapshots = lake.allFiles().filter { $0.hasSuffix(".json.gz") }
+        let cities = try lake.catalog().cities.count
+        #expect(snapshots.count >= 24 * cities * 3 - 3, "nearly every snapshot of the day (\(snapshots.count))")
+        #expect(lake.allFiles().filter { $0.hasSuffix("_manifest.json") }.count == 72)
+    }
+}
