@@ -24,7 +24,9 @@ struct CLITests {
         return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/goodair")
     }()
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs the executable and waits for it without blocking a thread of Swift's cooperative pool
+    /// (the in-process simulators of other tests are served from that pool).
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -39,8 +41,13 @@ struct CLITests {
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         return Outcome(code: process.terminationStatus,
                        stdout: try String(contentsOf: out, encoding: .utf8),
                        stderr: try String(contentsOf: err, encoding: .utf8))
@@ -53,36 +60,37 @@ struct CLITests {
     }
 
     @Test("a usage error exits 2, not argument-parser's 64")
-    func usageError() throws {
-        let outcome = try run(["collect", "--no-such-option"])
+    func usageError() async throws {
+        let outcome = try await run(["collect", "--no-such-option"])
         #expect(outcome.code == 2)
         #expect(outcome.stderr.contains("no-such-option"))
-        let badHour = try run(["collect", "--at", "2026-11-29T14:30Z"])
+        let badHour = try await run(["collect", "--at", "2026-11-29T14:30Z"])
         #expect(badHour.code == 2)
         #expect(badHour.stderr.contains("--at"))
-        #expect(try run(["--help"]).code == 0)
+        let help = try await run(["--help"])
+        #expect(help.code == 0)
     }
 
     @Test("configuration errors exit 2 and name what is wrong")
-    func configurationErrors() throws {
+    func configurationErrors() async throws {
         let lake = try TemporaryLake()
         defer { lake.remove() }
         var env = environment(nil, lake: lake)
         env["GOODAIR_AQICN_TOKEN"] = nil
-        let missing = try run(["collect", "--now", "2026-11-29T14:20:00Z"], environment: env)
+        let missing = try await run(["collect", "--now", "2026-11-29T14:20:00Z"], environment: env)
         #expect(missing.code == 2)
         #expect(missing.stderr.contains("GOODAIR_AQICN_TOKEN"))
         #expect(!missing.all.contains(Fixtures.owmKey))
 
         env = environment(nil, lake: lake)
         env["GOODAIR_OWM_URL"] = "ftp://example.org"
-        let badURL = try run(["collect"], environment: env)
+        let badURL = try await run(["collect"], environment: env)
         #expect(badURL.code == 2)
         #expect(badURL.stderr.contains("GOODAIR_OWM_URL"))
 
         let broken = try TemporaryLake(citiesCSV: "city_id,name\nparis,Paris\n")
         defer { broken.remove() }
-        let refused = try run(["collect"], environment: environment(nil, lake: broken))
+        let refused = try await run(["collect"], environment: environment(nil, lake: broken))
         #expect(refused.code == 2)
         #expect(refused.stderr.contains("cities.csv"))
         #expect(refused.stderr.contains("missing column"))
@@ -93,14 +101,14 @@ struct CLITests {
         let lake = try TemporaryLake()
         defer { lake.remove() }
         let good = try await TestSimulator.start()
-        let ok = try run(["collect", "--now", "2026-11-29T14:20:00Z", "--cities", "paris,lyon", "--owm-calls-per-minute", "0"],
+        let ok = try await run(["collect", "--now", "2026-11-29T14:20:00Z", "--cities", "paris,lyon", "--owm-calls-per-minute", "0"],
                          environment: environment(good, lake: lake))
         await good.stop()
         #expect(ok.code == 0, "\(ok.all)")
         #expect(ok.stdout.contains("6 fetched"))
 
         let faulty = try await TestSimulator.start(faults: [try FaultRule.parse("api-error@aqicn")])
-        let partial = try run(["collect", "--now", "2026-11-29T14:20:00Z", "--at", "2026-11-29T13", "--cities", "paris,lyon"],
+        let partial = try await run(["collect", "--now", "2026-11-29T14:20:00Z", "--at", "2026-11-29T13", "--cities", "paris,lyon"],
                               environment: environment(faulty, lake: lake))
         await faulty.stop()
         #expect(partial.code == 3, "\(partial.all)")
@@ -109,7 +117,7 @@ struct CLITests {
         var down = environment(nil, lake: lake)
         down["GOODAIR_AQICN_URL"] = "http://127.0.0.1:9"
         down["GOODAIR_OWM_URL"] = "http://127.0.0.1:9"
-        let failed = try run(["collect", "--now", "2026-11-29T14:20:00Z", "--at", "2026-11-29T12", "--cities", "paris", "--attempts", "1"],
+        let failed = try await run(["collect", "--now", "2026-11-29T14:20:00Z", "--at", "2026-11-29T12", "--cities", "paris", "--attempts", "1"],
                              environment: down)
         #expect(failed.code == 1, "\(failed.all)")
         for outcome in [ok, partial, failed] {
@@ -120,10 +128,10 @@ struct CLITests {
     }
 
     @Test("demo backfills a day from its own simulator into bronze and says where to look")
-    func demo() throws {
+    func demo() async throws {
         let lake = try TemporaryLake()
         defer { lake.remove() }
-        let outcome = try run(["demo", "--days", "1", "--lake", lake.root.path, "--now", "2026-11-29T14:20:00Z"])
+        let outcome = try await run(["demo", "--days", "1", "--lake", lake.root.path, "--now", "2026-11-29T14:20:00Z"])
         #expect(outcome.code == 0, "\(outcome.all)")
         #expect(outcome.stdout.contains("Bronze now holds"))
         let snapshots = lake.allFiles().filter { $0.hasSuffix(".json.gz") }

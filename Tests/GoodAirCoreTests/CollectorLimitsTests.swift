@@ -14,22 +14,23 @@ struct CollectorLimitsTests {
         let lake = try TemporaryLake()
         defer { lake.remove() }
         let sim = try await TestSimulator.start()
-        let limit = 6, window = 0.5
+        let limit = 4, window = 1.0
         let report = try await sim.collector(lake: lake.lake, owmCallsPerWindow: limit, owmWindow: window)
-            .collect(CollectPlan(hours: [hour], cities: try Fixtures.cities(12)))
+            .collect(CollectPlan(hours: [hour], cities: try Fixtures.cities(8)))
         await sim.stop()
         #expect(report.status == .success)
         let owm = sim.requestLog.filter { $0.source.hasPrefix("owm") }.map(\.at).sorted()
-        #expect(owm.count == 24)
-        // Measured where the server receives them, with a little slack for loopback jitter.
+        #expect(owm.count == 16)
+        // Measured where the server receives them, with slack for scheduling jitter on a loaded
+        // machine (tests run in parallel): calls sent a window apart may be handled closer.
         for (i, start) in owm.enumerated() {
-            let inWindow = owm[i...].prefix { $0 < start + window - 0.03 }.count
+            let inWindow = owm[i...].prefix { $0 < start + window - 0.25 }.count
             #expect(inWindow <= limit, "\(inWindow) OpenWeatherMap calls within \(window) s from call \(i)")
         }
-        #expect(owm.last! - owm.first! >= 3 * window - 0.05, "24 calls at 6 per 0.5 s take at least 1.5 s")
+        #expect(owm.last! - owm.first! >= 3 * window - 0.25, "16 calls at 4 per second take at least 3 s")
         // AQICN is not held back by OpenWeatherMap's limit.
         let aqicn = sim.requestLog.filter { $0.source == "aqicn" }.map(\.at)
-        #expect(aqicn.count == 12)
+        #expect(aqicn.count == 8)
     }
 
     @Test("a second collector on the same lake stops with a clear message, or waits and finds nothing left to do")

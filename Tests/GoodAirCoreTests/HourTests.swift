@@ -29,6 +29,9 @@ struct HourTests {
         "2026-11-29T15:00:00+01:00",
         "2026-11-29T19:30:00+05:30",
         "2026-11-29T12:00:00-02:00",
+        "2026-11-29T08:30:00-0530",
+        "2026-11-29 14:00:00Z",
+        "2026-11-29T14:00:00.000Z",
         "  2026-11-29T14:00:00Z  ",
     ])
     func parsingForms(text: String) throws {
@@ -46,7 +49,8 @@ struct HourTests {
         "2026-11-29T",
         "2026-11-29T1",
         "2026-11-29T25",
-        "2026-11-29 14:00:00Z",
+        "2026-11-29 14",
+        "2026-11-29T14:00:00",
         "2026-11-29X14",
         "14:00",
         "yesterday",
@@ -129,8 +133,7 @@ struct TimestampTests {
         #expect(Timestamp.formatMillis(Date(timeIntervalSince1970: -0.25)) == "1969-12-31T23:59:59.750Z")
     }
 
-    @Test("formatMillis does not lose a millisecond to floating-point representation",
-          .disabled("bug: Timestamp.swift:16 truncates (x - floor(x)) * 1000, so .123 s can print as .122"))
+    @Test("formatMillis does not lose a millisecond to floating-point representation")
     func formatMillisExact() {
         #expect(Timestamp.formatMillis(Date(timeIntervalSince1970: hour14Seconds + 0.123)) == "2026-11-29T14:00:00.123Z")
         #expect(Timestamp.formatMillis(Date(timeIntervalSince1970: hour14Seconds + 0.001)) == "2026-11-29T14:00:00.001Z")
@@ -141,6 +144,8 @@ struct TimestampTests {
         ("2026-11-29T14:00Z", hour14Seconds),
         ("2026-11-29T14Z", hour14Seconds),
         ("2026-11-29T15:00:00+01:00", hour14Seconds),
+        ("2026-11-29T08:30:00-0530", hour14Seconds),
+        ("2026-11-29 14:00:00Z", hour14Seconds),
         ("2026-11-29T14:20:05Z", hour14Seconds + 1205),
         ("2026-11-29T14:20Z", hour14Seconds + 1200),
         ("2026-11-29T14:00:00.250Z", hour14Seconds + 0.25),
@@ -153,8 +158,9 @@ struct TimestampTests {
     }
 
     @Test("parse refuses other shapes", arguments: [
-        "", "now", "2026-11-29T14", "2026-11-29 14:00:00Z", "2026/11/29", "29-11-2026", "2026-11-29T14:00:00",
-        "2026-13-01", "2026-02-31",
+        "", "now", "2026-11-29T14", "2026-11-29T14:00", "2026-11-29T24:00:00Z", "2026-11-29T14:60Z", "2026/11/29", "29-11-2026", "2026-11-29T14:00:00",
+        "2026-13-01", "2026-02-31", "2026-02-31T10:00:00Z", "2026-11-29T14:00:00.Z", "2026-11-29T14:00:00Zjunk",
+        "2026-11-29T14:00:00+25:00",
     ])
     func parseRefuses(text: String) {
         #expect(Timestamp.parse(text) == nil, "\(text) should be refused")

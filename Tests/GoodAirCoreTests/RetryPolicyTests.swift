@@ -44,8 +44,7 @@ struct RetryPolicyTests {
         #expect(small.delay(afterAttempt: 3, retryAfter: nil, jitter: 1) == 0.25)
     }
 
-    @Test("a huge attempt number is capped, not a crash",
-          .disabled("bug: RetryPolicy.swift:49 Int(Double(attempt - 1)) traps for attempt near Int.max (Double rounds up to 2^63)"))
+    @Test("a huge attempt number is capped, not a crash")
     func hugeAttempt() {
         #expect(policy.delay(afterAttempt: Int.max, retryAfter: nil, jitter: 1) == 30)
     }
@@ -93,17 +92,15 @@ struct RateLimiterTests {
             try await limiter.acquire()
             instants.append(clock.now)
         }
-        // The first three go at once.
-        #expect(instants[2] - begin < .milliseconds(150))
         // Any four consecutive calls span at least the window. The limiter sleeps 1 ms past the
         // window; a little slack covers the hop back from the actor.
         for i in 0..<(instants.count - 3) {
             let span = instants[i + 3] - instants[i]
             #expect(span >= .milliseconds(299), "calls \(i)…\(i + 3) within \(span)")
         }
-        // Calls 3…5 wait about one window, call 6 about two: not much longer.
+        // Calls 3…5 wait at least one window, call 6 at least two. (No upper bound: how late a
+        // sleeper wakes on a loaded machine is not the limiter's business, and no test is timed.)
         #expect(instants[6] - begin >= .milliseconds(599))
-        #expect(instants[6] - begin < .milliseconds(1500))
     }
 
     @Test("concurrent callers share the limit")
@@ -134,7 +131,7 @@ struct RateLimiterTests {
             let clock = ContinuousClock()
             let begin = clock.now
             for _ in 0..<1000 { try await limiter.acquire() }
-            #expect(clock.now - begin < .milliseconds(500))
+            #expect(clock.now - begin < .seconds(5), "a single wait would take the 10 s window")
         }
     }
 

@@ -34,7 +34,7 @@ public struct Endpoints: Sendable {
 
     /// The request URL for `city` from `source`; with `redacted`, the secret is written `REDACTED`.
     public func url(for source: Source, city: City, redacted: Bool) -> String {
-        let secret = redacted ? Redactor.placeholder : Self.queryEncoded(secret(for: source).reveal())
+        let secret = redacted ? Redactor.placeholder : Redactor.queryEncoded(secret(for: source).reveal())
         let lat = Self.coordinate(city.latitude), lon = Self.coordinate(city.longitude)
         switch source {
         case .aqicn:
@@ -56,11 +56,5 @@ public struct Endpoints: Sendable {
         var u = url
         while u.hasSuffix("/") { u.removeLast() }
         return u
-    }
-
-    static func queryEncoded(_ value: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 }

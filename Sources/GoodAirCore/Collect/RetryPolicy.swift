@@ -27,8 +27,7 @@ public struct RetryPolicy: Sendable {
     /// The wait before attempt `attempt + 1`, after attempt `attempt` (1-based) failed.
     /// `jitter` is a number in [0, 1) (random in production, fixed in tests).
     public func delay(afterAttempt attempt: Int, retryAfter: Double?, jitter: Double) -> Double {
-        let exponent = Double(max(0, attempt - 1))
-        let ceiling = min(maxDelay, baseDelay * pow2(exponent))
+        let ceiling = min(maxDelay, baseDelay * pow2(min(max(0, attempt - 1), 60)))
         let backoff = ceiling * (0.5 + 0.5 * min(max(jitter, 0), 1))
         if let retryAfter, retryAfter > 0 {
             return max(backoff, min(retryAfter, retryAfterCap))
@@ -44,10 +43,5 @@ public struct RetryPolicy: Sendable {
         return seconds
     }
 
-    private func pow2(_ x: Double) -> Double {
-        var result = 1.0
-        var n = Int(x)
-        while n > 0 && result < 1e9 { result *= 2; n -= 1 }
-        return result
-    }
+    private func pow2(_ n: Int) -> Double { Double(UInt64(1) << UInt64(n)) }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// let token = Secret("abc123")
 /// "\(token)"          // "REDACTED"
 /// ```
-public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     private let value: String
 
     public init(_ value: String) { self.value = value }
@@ -21,6 +21,8 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     public var description: String { Redactor.placeholder }
     public var debugDescription: String { Redactor.placeholder }
+    /// `dump` and mirrors see no value either.
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
 /// Replaces every known secret in a text by `REDACTED`: URLs written to manifests, error
@@ -42,11 +44,20 @@ public struct Redactor: Sendable {
         var out = text
         for secret in secrets {
             out = out.replacingOccurrences(of: secret, with: Self.placeholder)
-            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+            // The forms a secret takes in a URL: as the query encodes it, and fully encoded.
+            for encoded in [Self.queryEncoded(secret), secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret]
+            where encoded != secret {
                 out = out.replacingOccurrences(of: encoded, with: Self.placeholder)
             }
         }
         return out
+    }
+
+    /// `value` percent-encoded for a URL query: everything but RFC 3986's unreserved characters.
+    public static func queryEncoded(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 
     /// Secrets shorter than this are not searched for in bodies: a one-letter test key would

@@ -34,7 +34,7 @@ struct RowReader {
             throw fail("insee_code", "'\(insee)' is not a 5-character INSEE code")
         }
         let department = field("department_code")
-        guard (2...3).contains(department.count), insee.hasPrefix(department.prefix(2)) else {
+        guard (2...3).contains(department.count), insee.hasPrefix(department) else {
             throw fail("department_code", "'\(department)' does not match insee_code \(insee)")
         }
         let region = field("region")

@@ -14,9 +14,10 @@ public enum Timestamp {
 
     /// Formats `date` with milliseconds (`2026-11-29T14:00:00.123Z`), for run logs and manifests.
     public static func formatMillis(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        let millis = Int(((date.timeIntervalSince1970 - seconds) * 1000).rounded(.down))
-        return String(format(date).dropLast()) + "." + pad(min(max(millis, 0), 999), 3) + "Z"
+        let total = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = CivilTime.floorDiv(total, 1000)
+        let whole = format(Date(timeIntervalSince1970: Double(seconds)))
+        return String(whole.dropLast()) + "." + pad(total - seconds * 1000, 3) + "Z"
     }
 
     /// Parses `2026-11-29T14:00:00Z`, `…T14:00Z`, `…T14Z`, fractional seconds, an offset instead of

@@ -17,7 +17,11 @@ public final class SimulatorEngine: Sendable {
         self.model = AtmosphereModel(seed: configuration.seed)
     }
 
-    /// Every request answered so far, in order.
+    /// The most recent requests kept in `requestLog` (older ones are dropped, so a long-running
+    /// simulator or a year's backfill does not grow without bound).
+    public static let requestLogCapacity = 20_000
+
+    /// The requests answered so far, oldest first (at most `requestLogCapacity`).
     public var requestLog: [SimulatedRequestRecord] { state.withLock { $0.log } }
 
     /// Answers one request.
@@ -45,11 +49,7 @@ public final class SimulatorEngine: Sendable {
                 response = refusal
             } else {
                 key = "\(target.source)|\(target.place.stationID)|\(target.place.latitude),\(target.place.longitude)|\(hour.index)"
-                attempt = state.withLock { s in
-                    let n = (s.attempts[key!] ?? 0) + 1
-                    s.attempts[key!] = n
-                    return n
-                }
+                attempt = countAttempt(key!)
                 fault = pickFault(source: target.source, key: key!, attempt: attempt)
                 response = render(target, hour: hour, request: request, fault: fault, key: key!)
             }
@@ -66,8 +66,22 @@ public final class SimulatorEngine: Sendable {
         let record = SimulatedRequestRecord(at: at, source: route.source ?? "unknown", place: route.placeLabel,
                                             hour: hour, attempt: attempt, status: response.status,
                                             fault: fault.map { $0.kind.rawValue })
-        state.withLock { $0.log.append(record) }
+        state.withLock { s in
+            if s.log.count >= Self.requestLogCapacity { s.log.removeFirst(s.log.count / 2) }
+            s.log.append(record)
+        }
         return response
+    }
+
+    /// Counts a request at `key`: 1 for the first. Only kept when faults need it (`first=N` and
+    /// the dice depend on the attempt), so a fault-free simulator holds no per-request state.
+    private func countAttempt(_ key: String) -> Int {
+        guard !configuration.faults.isEmpty else { return 1 }
+        return state.withLock { s in
+            let n = (s.attempts[key] ?? 0) + 1
+            s.attempts[key] = n
+            return n
+        }
     }
 
     /// The API's answer to a missing or wrong key, or nil when the key is accepted.
