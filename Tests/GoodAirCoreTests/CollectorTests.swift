@@ -85,6 +85,31 @@ struct CollectorTests {
         #expect(zip(again, snapshots).allSatisfy { $0.bytes == $1.bytes })
     }
 
+    @Test("a range of hours streams through: every hour gets its snapshots and its manifest")
+    func collectsARange() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let sim = try await TestSimulator.start()
+        let hours = Hour.range(hour.advanced(by: -9), through: hour)
+        let cities = try Fixtures.cities(3)
+        nonisolated(unsafe) var seen: [Int] = []
+        let report = try await sim.collector(lake: lake.lake)
+            .collect(CollectPlan(hours: hours.reversed(), cities: cities, sources: [.aqicn, .owmAir])) { seen.append($0.hoursDone) }
+        await sim.stop()
+        #expect(report.hours == 10)
+        #expect(report.fetched == 60)
+        #expect(seen == Array(1...10), "progress after each hour")
+        for h in hours {
+            for source in [Source.aqicn, .owmAir] {
+                let manifest = try #require(try HourManifest.read(in: lake.lake.bronzeHourFolder(source: source, hour: h)))
+                #expect(manifest.hour == h.description)
+                #expect(manifest.fetches.count == 3)
+                #expect(manifest.fetches.allSatisfy { $0.outcome == .ok })
+            }
+        }
+        #expect(lake.allFiles().filter { $0.hasSuffix(".json.gz") }.count == 60)
+    }
+
     @Test("a snapshot lost from disk, or written without its manifest entry, is fetched again; temporaries go")
     func repairsAfterACrash() async throws {
         let lake = try TemporaryLake()

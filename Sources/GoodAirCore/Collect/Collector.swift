@@ -5,7 +5,9 @@ import Logging
 /// hour folder (LAKE.md §2–3).
 ///
 /// Immutable and idempotent: a city whose good snapshot is already in the hour folder is skipped,
-/// so running an hour again fetches only what is missing or failed. Snapshots are written
+/// so running an hour again fetches only what is missing or failed. Fetches stream across hours
+/// (a few hours in flight at once, so memory stays flat for a year's backfill); each hour's
+/// manifests are written as soon as its last fetch is done. Snapshots are written
 /// atomically, gzip-compressed, byte-for-byte as received. One collector at a time holds
 /// `_state/collect.lock`.
 ///
@@ -55,12 +57,9 @@ public struct Collector: Sendable {
             "run.id": "\(runID)", "hours": "\(plan.hours.count)", "cities": "\(plan.cities.count)",
             "sources": "\(plan.sources.map(\.rawValue).joined(separator: ","))",
         ])
-        for (done, hour) in plan.hours.sorted().enumerated() {
-            try await collectHour(hour, plan: plan, replay: hour < current, fetcher: fetcher, report: &report)
-            report.hours += 1
-            progress?(CollectProgress(hoursDone: done + 1, hoursTotal: plan.hours.count, fetched: report.fetched,
-                                      skipped: report.skipped, failed: report.failures.count))
-        }
+        var run = HourPipeline(collector: self, plan: plan, current: current, progress: progress, report: report)
+        try await run.run(fetcher: fetcher)
+        report = run.report
         report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
         logger.info("collect.end", metadata: [
             "run.id": "\(runID)", "fetched": "\(report.fetched)", "skipped": "\(report.skipped)",
@@ -69,58 +68,10 @@ public struct Collector: Sendable {
         return report
     }
 
-    /// Fetches what the hour lacks for every source, then rewrites the touched manifests.
-    private func collectHour(_ hour: Hour, plan: CollectPlan, replay: Bool, fetcher: Fetcher,
-                             report: inout CollectReport) async throws {
-        var manifests: [Source: HourManifest] = [:]
-        var jobs: [FetchJob] = []
-        for source in plan.sources {
-            let folder = lake.bronzeHourFolder(source: source, hour: hour)
-            AtomicFile.cleanTemporaries(in: folder)
-            let manifest = try HourManifest.read(in: folder) ?? HourManifest(source: source, hour: hour)
-            manifests[source] = manifest
-            for city in plan.cities {
-                if let record = manifest.record(for: city.id), record.outcome == .ok, let file = record.file,
-                   FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) {
-                    report.skipped += 1
-                } else {
-                    jobs.append(FetchJob(source: source, hour: hour, city: city, replay: replay))
-                }
-            }
-        }
-        guard !jobs.isEmpty else { return }
-        let results = try await run(jobs, fetcher: fetcher)
-        for (job, result) in zip(jobs, results) {
-            if result.record.file != nil {
-                report.rawBytes += result.record.rawBytes ?? 0
-                report.storedBytes += result.record.storedBytes ?? 0
-            }
-            report.requests += result.record.attempts
-            if result.record.outcome == .ok {
-                report.fetched += 1
-            } else {
-                let error = result.record.error ?? "failed"
-                report.failures.append(.init(source: job.source, hour: hour, cityID: job.city.id, error: error))
-                logger.warning("fetch.failed", metadata: [
-                    "source": "\(job.source.rawValue)", "city": "\(job.city.id)", "hour": "\(hour)",
-                    "attempts": "\(result.record.attempts)", "error": "\(error)",
-                ])
-            }
-            manifests[job.source]?.merge(result.record)
-        }
-        let touched = Set(jobs.map(\.source))
-        for source in plan.sources where touched.contains(source) {
-            guard var manifest = manifests[source] else { continue }
-            // The snapshots' renames are made durable before the manifest that vouches for them.
-            AtomicFile.syncFolder(lake.bronzeHourFolder(source: source, hour: hour))
-            manifest.updatedAt = Timestamp.format(clock.now())
-            try manifest.write(in: lake.bronzeHourFolder(source: source, hour: hour))
-        }
-    }
-
     /// Writes the body of a fetch (gzip, atomically) beside its manifest, or removes the body an
-    /// earlier failure left, so the folder always matches the manifest.
-    private func store(_ result: inout FetchResult, job: FetchJob) throws {
+    /// earlier failure left, so the folder always matches the manifest. The folder is fsynced
+    /// once per hour, before the manifest that refers to these files.
+    func store(_ result: inout FetchResult, job: FetchJob) throws {
         let file = lake.snapshotFile(source: job.source, hour: job.hour, cityID: job.city.id)
         guard let body = result.body else {
             unlink(file.path)
@@ -130,29 +81,5 @@ public struct Collector: Sendable {
         try AtomicFile.write(stored, to: file, syncFolder: false)
         result.record.file = file.lastPathComponent
         result.record.storedBytes = stored.count
-    }
-
-    /// Runs the jobs with at most `configuration.concurrency` in flight; results in job order.
-    private func run(_ jobs: [FetchJob], fetcher: Fetcher) async throws -> [FetchResult] {
-        try await withThrowingTaskGroup(of: (Int, FetchResult).self) { group in
-            var results = [FetchResult?](repeating: nil, count: jobs.count)
-            var next = 0
-            func launch() {
-                guard next < jobs.count else { return }
-                let index = next, job = jobs[index]
-                next += 1
-                group.addTask {
-                    var result = try await fetcher.fetch(job)
-                    try store(&result, job: job)
-                    return (index, result)
-                }
-            }
-            for _ in 0..<configuration.concurrency { launch() }
-            while let (index, result) = try await group.next() {
-                results[index] = result
-                launch()
-            }
-            return results.map { $0! }
-        }
     }
 }

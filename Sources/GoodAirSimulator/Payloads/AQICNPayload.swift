@@ -25,6 +25,18 @@ public enum AQICNPayload {
         weather: WeatherState, air: AirState, aqiIsDash: Bool = false, includeForecast: Bool = true,
         attributions: [AQICNAttribution]? = nil, model: AtmosphereModel = AtmosphereModel()
     ) -> [UInt8] {
+        feed(place: place, observedAt: observedAt, timeZone: timeZone, weather: weather, air: air,
+             aqiIsDash: aqiIsDash, includeForecast: includeForecast, attributions: attributions, model: model,
+             forecastBlock: nil)
+    }
+
+    /// `feed` with the `forecast.daily` block given when the caller has it already (it is the same
+    /// for every hour of a local day, and costs ten times the rest of the document).
+    static func feed(
+        place: SimulatedPlace, observedAt: Date, timeZone: TimeZone, weather: WeatherState, air: AirState,
+        aqiIsDash: Bool, includeForecast: Bool, attributions: [AQICNAttribution]?, model: AtmosphereModel,
+        forecastBlock: PayloadJSON?
+    ) -> [UInt8] {
         let indices = AQIBreakpoints.subIndices(for: air)
         let epoch = Int(observedAt.timeIntervalSince1970.rounded(.down))
         let offset = timeZone.secondsFromGMT(for: observedAt)
@@ -69,7 +81,7 @@ public enum AQICNPayload {
             ])),
         ]
         if includeForecast {
-            data.append(("forecast", .object([("daily", forecast(
+            data.append(("forecast", .object([("daily", forecastBlock ?? forecast(
                 place: place, localDays: CivilTime.floorDiv(epoch + offset, 86_400), timeZone: timeZone, model: model))])))
         }
         data.append(("debug", .object([("sync", .string(

@@ -46,7 +46,9 @@ extension SimulatorEngine {
             let dash = forceDash || quirkDice("aqi-dash", key: key) < configuration.quirks.aqiDash
             return AQICNPayload.feed(place: place, observedAt: observed, timeZone: timeZone,
                                      weather: model.weather(at: place, time: observed),
-                                     air: model.air(at: place, time: observed), aqiIsDash: dash, model: model)
+                                     air: model.air(at: place, time: observed), aqiIsDash: dash,
+                                     includeForecast: true, attributions: nil, model: model,
+                                     forecastBlock: forecast(for: place, at: observed))
         case "owm_weather":
             // Current weather is the latest station report: a few minutes around the hour.
             let minutes = Int(quirkDice("dt", key: key) * 20) - 12
@@ -60,4 +62,27 @@ extension SimulatorEngine {
                                          aqiAsDecimal: quirkDice("aqi-decimal", key: key) < configuration.quirks.aqiAsDecimal)
         }
     }
+
+    /// The AQICN `forecast.daily` block of `place` for the local day of `instant`, cached: it is
+    /// the same for the 24 hours of that day.
+    func forecast(for place: SimulatedPlace, at instant: Date) -> PayloadJSON {
+        let epoch = Int(instant.timeIntervalSince1970.rounded(.down))
+        let localDays = CivilTime.floorDiv(epoch + timeZone.secondsFromGMT(for: instant), 86_400)
+        let key = ForecastKey(stationID: place.stationID, latitude: place.latitude, longitude: place.longitude, localDays: localDays)
+        if let cached = forecasts.withLock({ $0[key] }) { return cached }
+        let block = AQICNPayload.forecast(place: place, localDays: localDays, timeZone: timeZone, model: model)
+        forecasts.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = block
+        }
+        return block
+    }
+}
+
+/// What identifies a cached AQICN forecast block.
+struct ForecastKey: Hashable {
+    let stationID: Int
+    let latitude: Double
+    let longitude: Double
+    let localDays: Int
 }

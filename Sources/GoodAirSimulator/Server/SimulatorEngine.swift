@@ -10,6 +10,7 @@ public final class SimulatorEngine: Sendable {
     let model: AtmosphereModel
     let timeZone = TimeZone(identifier: "Europe/Paris")!
     private let started = ContinuousClock.now
+    let forecasts = Mutex<[ForecastKey: PayloadJSON]>([:])
     private let state = Mutex<(attempts: [String: Int], log: [SimulatedRequestRecord])>(([:], []))
 
     public init(configuration: SimulatorConfiguration) {
