@@ -59,6 +59,7 @@ extension GoodAir {
               then: goodair collect --owm-calls-per-minute 0
             faults: \(configuration.faults.isEmpty ? "none" : configuration.faults.map(\.description).joined(separator: " "))
             """)
+            fflush(nil)   // into a pipe or file, stdout is block-buffered: say where we listen now
             try await simulator.wait()
         }
 

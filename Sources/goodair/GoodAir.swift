@@ -30,9 +30,6 @@ struct GoodAir: AsyncParsableCommand {
             }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("goodair: \(failure.message)\n".utf8))
-            Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
             if code == .success { self.exit(withError: error) }   // --help, --version
@@ -44,12 +41,6 @@ struct GoodAir: AsyncParsableCommand {
             Foundation.exit(ExitStatus.forDomainError(error))
         }
     }
-}
-
-/// A failure a command reports itself: a message for the user and an exit code.
-struct CommandFailure: Error {
-    let message: String
-    let code: Int32
 }
 
 /// LAKE.md §5 exit codes.

@@ -127,6 +127,40 @@ struct CLITests {
         #expect(try lake.pathsContaining(Fixtures.aqicnToken).isEmpty)
     }
 
+    @Test("simulate serves the real paths on the port it prints, until stopped")
+    func simulate() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let out = lake.root.appendingPathComponent("simulate.out")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["simulate", "--port", "0", "--lake", lake.root.path, "--owm-key", Fixtures.owmKey]
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        try process.run()
+        defer { process.terminate() }
+        var baseURL: String?
+        for _ in 0..<300 where baseURL == nil {
+            try await Task.sleep(nanoseconds: 20_000_000)
+            let text = try String(contentsOf: out, encoding: .utf8)
+            if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                baseURL = String(text[range])
+            }
+        }
+        let url = try #require(baseURL, "the simulator printed where it listens")
+        let client = CurlHTTPClient()
+        let weather = try await client.get(HTTPRequest(
+            url: "\(url)/data/2.5/weather?lat=48.8567&lon=2.3522&units=metric&appid=\(Fixtures.owmKey)", timeout: 5))
+        #expect(weather.status == 200)
+        #expect(ResponseVerdict.judge(source: .owmWeather, status: weather.status, body: weather.body).kind == .ok)
+        let refused = try await client.get(HTTPRequest(url: "\(url)/data/2.5/air_pollution?lat=48.8&lon=2.3&appid=wrong", timeout: 5))
+        #expect(refused.status == 401, "only the key given with --owm-key is accepted")
+        let feed = try await client.get(HTTPRequest(url: "\(url)/feed/geo:45.7597;4.8422/?token=anything", timeout: 5))
+        let verdict = ResponseVerdict.judge(source: .aqicn, status: feed.status, body: feed.body)
+        #expect(verdict.kind == .ok, "any token is accepted without --aqicn-token")
+        #expect(String(decoding: feed.body, as: UTF8.self).contains("Lyon"))
+    }
+
     @Test("demo backfills a day from its own simulator into bronze and says where to look")
     func demo() async throws {
         let lake = try TemporaryLake()

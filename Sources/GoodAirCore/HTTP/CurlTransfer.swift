@@ -30,8 +30,8 @@ enum CurlTransfer {
             goodair_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
             goodair_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(request.timeout * 1000)))
             goodair_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(request.timeout, 10) * 1000)))
-            goodair_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-            goodair_curl_setopt_long(handle, CURLOPT_MAXREDIRS, 3)
+            // No redirects: the query holds the API key, and a 3xx is not what the APIs answer.
+            goodair_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
             goodair_curl_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
             goodair_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
             goodair_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
