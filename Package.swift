@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GoodAirSimulatorTests",
-            dependencies: ["GoodAirSimulator", "GoodAirTesting"],
+            dependencies: ["GoodAirSimulator", "GoodAirCore", "GoodAirTesting"],
             swiftSettings: swiftSettings
         ),
     ]

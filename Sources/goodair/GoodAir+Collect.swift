@@ -20,7 +20,7 @@ extension GoodAir {
               goodair collect --from 2026-11-22T00 --to 2026-11-28T23   # backfill against the simulator
 
             Exit: 0 all fetched; 3 some fetches failed (the rest is kept); 1 nothing could be done;
-            2 bad usage or configuration (a missing key names its variable).
+            2 bad usage or configuration (a missing or refused key names its variable).
             """
         )
 
@@ -44,6 +44,10 @@ extension GoodAir {
                 print("  failed: \(failure.source.rawValue) \(failure.hour) \(failure.cityID): \(failure.error)")
             }
             if report.failures.count > 10 { print("  … and \(report.failures.count - 10) more (see the hours' _manifest.json)") }
+            for api in report.refusedCredentials.sorted(by: { $0.rawValue < $1.rawValue }) {
+                let variable = api == .aqicn ? GoodAirEnvironment.aqicnTokenVariable : GoodAirEnvironment.owmKeyVariable
+                FileHandle.standardError.write(Data("goodair: \(api.rawValue) refused the key in \(variable); check it\n".utf8))
+            }
             if report.status != .success { throw ExitCode(report.status.exitCode) }
         }
     }

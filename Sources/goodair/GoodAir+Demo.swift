@@ -11,6 +11,8 @@ extension GoodAir {
             Starts the simulator on a free loopback port, backfills the last --days days for every city
             and source through the real HTTP path into the lake's bronze zone, then collects once more
             to fill what the simulator's small fault rate made fail, and says where to look.
+            Exit 0 unless nothing could be collected (1) or the usage is wrong (2): the failures it
+            injects are part of the show.
 
             Examples:
               goodair demo                 # 7 days into ./lake
@@ -35,6 +37,7 @@ extension GoodAir {
             var logger = try options.logger(label: "goodair.demo")
             if options.logLevel == nil { logger.logLevel = .error }
             let lake = options.resolvedLake()
+            try seedReference(lake)
             let catalog = try CityCatalog.load(from: lake.citiesFile)
             // Keys made up for this run: they show that no secret reaches the lake, and die with it.
             let token = Secret("demo-" + UUID().uuidString.lowercased())
@@ -43,7 +46,6 @@ extension GoodAir {
                 aqicnToken: token.reveal(), owmKey: key.reveal(), latency: Double(max(0, latencyMs)) / 1000,
                 faults: noFaults ? [] : SimulatorConfiguration.realisticFaults,
                 places: SimulatedPlace.places(for: catalog.cities), clock: clock), logger: logger)
-            defer { Task { await simulator.stop() } }
 
             let current = Hour(containing: clock.now())
             let plan = CollectPlan(hours: Hour.range(current.advanced(by: -(days * 24 - 1)), through: current),
@@ -62,14 +64,21 @@ extension GoodAir {
                                                       owmCallsPerWindow: 0),
                 client: CurlHTTPClient(), clock: clock, logger: logger)
             let progress = ProgressLine(label: "collect", total: plan.hours.count)
-            let first = try await collector.collect(plan) { progress.update($0) }
+            let first: CollectReport
+            do { first = try await collector.collect(plan) { progress.update($0) } } catch {
+                await simulator.stop()
+                throw error
+            }
             progress.finish()
             print(first.summary)
             var final = first
             if !first.failures.isEmpty {
                 print("  \(first.failures.count) fetch(es) failed on the simulator's injected faults; collecting those hours again:")
                 let retryPlan = CollectPlan(hours: Array(Set(first.failures.map(\.hour))).sorted(), cities: catalog.cities)
-                final = try await collector.collect(retryPlan)
+                do { final = try await collector.collect(retryPlan) } catch {
+                    await simulator.stop()
+                    throw error
+                }
                 print("  " + final.summary)
             }
             await simulator.stop()
@@ -86,6 +95,15 @@ extension GoodAir {
                 print("\(final.failures.count) fetch(es) still failed; their manifests say why, and `goodair collect` fills them later.")
             }
             if final.status == .failed { throw ExitCode(ExitStatus.failed) }
+        }
+
+        /// A new lake (`--lake /tmp/lake`) gets the référentiel of ./lake, so the demo runs anywhere.
+        func seedReference(_ lake: Lake) throws {
+            guard !FileManager.default.fileExists(atPath: lake.citiesFile.path) else { return }
+            let local = Lake(root: URL(fileURLWithPath: "lake")).citiesFile
+            guard let data = FileManager.default.contents(atPath: local.path) else { return }
+            try AtomicFile.write(Array(data), to: lake.citiesFile)
+            print("copied \(lake.relativeDisplay(local)) into \(lake.relativeDisplay(lake.citiesFile))")
         }
     }
 }

@@ -14,7 +14,7 @@ extension GoodAir {
             answered for that hour (goodair collect sends it), so past hours can be backfilled.
 
             Faults (repeat --fault): KIND[:p=PROB|:first=N][:retry-after=S][:seconds=S][@sources]
-              kinds: api-error, rate-limit, server-error, slow, truncated, garbage, aqi-dash
+              kinds: api-error, rate-limit, server-error, slow, truncated, garbage, aqi-dash, echo-key
             Examples:
               goodair simulate --port 8080
               goodair simulate --latency-ms 200 --fault server-error:first=1 --fault rate-limit:p=0.05:retry-after=2@owm_air

@@ -64,7 +64,9 @@ struct CollectorFaultTests {
         #expect(record.outcome == .failed)
         #expect(record.httpStatus == 503)
         #expect(record.attempts == 3)
-        #expect(record.file != nil, "the last body is kept for diagnosis")
+        let kept = try #require(record.file, "the last body is kept for diagnosis")
+        #expect(kept.hasPrefix("_failed/"), "never under a good snapshot's name")
+        #expect(!lake.allFiles().contains { $0.hasSuffix("/\(record.cityID).json.gz") })
     }
 
     @Test("a response slower than the timeout is a timeout, retried, then failed")
@@ -109,7 +111,13 @@ struct CollectorFaultTests {
         let healed = try #require(try HourManifest.read(in: lake.lake.bronzeHourFolder(source: .aqicn, hour: hour)))
         #expect(healed.fetches.first?.outcome == .ok)
         #expect(healed.superseded.count == 1)
-        #expect(healed.superseded.first?.outcome == .failed)
+        let failed = try #require(healed.superseded.first)
+        #expect(failed.outcome == .failed)
+        // The failed body is still there, under its own name, matching its record.
+        let body = try Gzip.decompress(Array(try Data(contentsOf: lake.lake.bronzeHourFolder(source: .aqicn, hour: hour)
+            .appendingPathComponent(try #require(failed.file)))))
+        #expect(Checksum.sha256Hex(body) == failed.sha256)
+        #expect(healed.fetches.first?.file == "\(healed.fetches.first!.cityID).json.gz")
     }
 
     @Test("AQICN's error JSON with HTTP 200 is a failed fetch, not retried, body kept")
@@ -141,7 +149,7 @@ struct CollectorFaultTests {
         #expect(try #require(record.error).contains("city not found"))
     }
 
-    @Test("a wrong key: one refusal per API, the rest not attempted, exit 'failed', no secret on disk")
+    @Test("a wrong key: one refusal per API, the rest not attempted, a configuration error, no secret on disk")
     func wrongKey() async throws {
         let lake = try TemporaryLake()
         defer { lake.remove() }
@@ -150,15 +158,17 @@ struct CollectorFaultTests {
         let collector = sim.collector(lake: lake.lake, endpoints: sim.endpoints(aqicnToken: wrongToken, owmKey: wrongKey))
         let report = try await collector.collect(CollectPlan(hours: [hour], cities: try Fixtures.cities(20)))
         await sim.stop()
-        #expect(report.status == .failed)
+        #expect(report.status == .misconfigured)
+        #expect(report.status.exitCode == 2)
+        #expect(report.refusedCredentials == [.aqicn, .openWeatherMap])
         #expect(report.fetched == 0)
         #expect(report.failures.count == 60)
         #expect(sim.requestLog.count <= 16, "the APIs are not hammered with a refused key (\(sim.requestLog.count) requests)")
         let aqicn = try #require(try HourManifest.read(in: lake.lake.bronzeHourFolder(source: .aqicn, hour: hour)))
-        #expect(aqicn.fetches.contains { $0.error == "AQICN error: Invalid key" && $0.httpStatus == 200 })
+        #expect(aqicn.fetches.contains { $0.error == "AQICN error: Invalid key" && $0.httpStatus == 200 && $0.attempts == 1 })
         #expect(aqicn.fetches.contains { $0.attempts == 0 && ($0.error ?? "").hasPrefix("not attempted") })
         let weather = try #require(try HourManifest.read(in: lake.lake.bronzeHourFolder(source: .owmWeather, hour: hour)))
-        #expect(weather.fetches.contains { $0.httpStatus == 401 })
+        #expect(weather.fetches.contains { $0.httpStatus == 401 && $0.attempts == 1 }, "no retry on 401")
         for secret in [wrongToken, wrongKey, Fixtures.aqicnToken, Fixtures.owmKey] {
             #expect(try lake.pathsContaining(secret).isEmpty, "no secret under the lake")
         }
@@ -174,5 +184,37 @@ struct CollectorFaultTests {
         let raw = try Gzip.decompress(Array(try Data(contentsOf: lake.lake.bronzeHourFolder(source: .aqicn, hour: hour)
             .appendingPathComponent(try #require(record.file)))))
         #expect(String(decoding: raw, as: UTF8.self).contains(#""aqi":"-""#))
+    }
+
+    @Test("Retry-After is honoured only up to its cap")
+    func retryAfterIsCapped() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let sim = try await TestSimulator.start(faults: [try FaultRule.parse("rate-limit:first=1:retry-after=3600@owm_air")])
+        var configuration = sim.collector(lake: lake.lake).configuration
+        configuration.retry = RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.05, retryAfterCap: 0.5)
+        let collector = Collector(lake: lake.lake, configuration: configuration, client: CurlHTTPClient(),
+                                  clock: .fixed(at: Fixtures.now), logger: .quiet)
+        let report = try await collector.collect(CollectPlan(hours: [hour], cities: try Fixtures.cities(1), sources: [.owmAir]))
+        await sim.stop()
+        #expect(report.status == .success)
+        let log = sim.requestLog
+        #expect(log.count == 2)
+        #expect(log[1].at - log[0].at >= 0.45, "waited the cap")
+        #expect(log[1].at - log[0].at < 60, "not the hour the server asked for")
+    }
+
+    @Test("a body that contains the key (a proxy echoing it) is never stored")
+    func bodyWithTheKeyIsWithheld() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let (report, manifest, _) = try await run(["echo-key"], sources: [.owmWeather, .aqicn], cities: 2, lake: lake)
+        #expect(report.status == .failed)
+        for record in manifest.fetches {
+            #expect(record.outcome == .failed)
+            #expect(record.file == nil)
+            #expect(try #require(record.error).contains("contains a credential"))
+        }
+        #expect(!lake.allFiles().contains { $0.hasSuffix(".json.gz") })
     }
 }

@@ -33,6 +33,24 @@ struct CollectorLimitsTests {
         #expect(aqicn.count == 8)
     }
 
+    @Test("back-to-back runs share the OpenWeatherMap limit: the second one waits for the first one's calls")
+    func owmLimitAcrossRuns() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let sim = try await TestSimulator.start()
+        let cities = try Fixtures.cities(4)
+        for offset in [-1, 0] {
+            let report = try await sim.collector(lake: lake.lake, owmCallsPerWindow: 4, owmWindow: 1.0)
+                .collect(CollectPlan(hours: [hour.advanced(by: offset)], cities: cities, sources: [.owmAir]))
+            #expect(report.status == .success)
+        }
+        await sim.stop()
+        let calls = sim.requestLog.map(\.at).sorted()
+        #expect(calls.count == 8)
+        #expect(calls[4] - calls[0] >= 0.75, "the second run's first call waited for the window of the first run's")
+        #expect(FileManager.default.fileExists(atPath: lake.lake.state.appendingPathComponent("ratelimit-openweathermap.json").path))
+    }
+
     @Test("a second collector on the same lake stops with a clear message, or waits and finds nothing left to do")
     func lock() async throws {
         let lake = try TemporaryLake()

@@ -110,25 +110,68 @@ struct CollectorTests {
         #expect(lake.allFiles().filter { $0.hasSuffix(".json.gz") }.count == 60)
     }
 
-    @Test("a snapshot lost from disk, or written without its manifest entry, is fetched again; temporaries go")
-    func repairsAfterACrash() async throws {
+    @Test("after a crash: temporaries go, a snapshot written without its manifest entry is adopted, not fetched again")
+    func adoptsWhatAnInterruptedRunWrote() async throws {
         let lake = try TemporaryLake()
         defer { lake.remove() }
         let sim = try await TestSimulator.start()
-        let cities = try Fixtures.cities(2)
+        let cities = try Fixtures.cities(3)
         let plan = CollectPlan(hours: [hour], cities: cities, sources: [.aqicn])
         _ = try await sim.collector(lake: lake.lake).collect(plan)
         let folder = lake.lake.bronzeHourFolder(source: .aqicn, hour: hour)
-        // A crash mid-write leaves a hidden temporary; a lost file leaves a manifest entry alone.
+        let original = try #require(try HourManifest.read(in: folder))
+        // A run killed after writing its snapshots but before its manifest: no manifest at all,
+        // and a hidden temporary from the write it was in.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(HourManifest.fileName))
         try Data("partial".utf8).write(to: folder.appendingPathComponent(".\(cities[0].id).json.gz.tmp-1-2"))
-        try FileManager.default.removeItem(at: lake.lake.snapshotFile(source: .aqicn, hour: hour, cityID: cities[1].id))
+        let requests = sim.requestLog.count
         let report = try await sim.collector(lake: lake.lake).collect(plan)
         await sim.stop()
 
-        #expect(report.fetched == 1)
-        #expect(report.skipped == 1)
+        #expect(report.fetched == 0)
+        #expect(report.skipped == 3)
+        #expect(sim.requestLog.count == requests, "nothing fetched twice")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["_manifest.json", "\(cities[0].id).json.gz", "\(cities[1].id).json.gz"].sorted())
+        #expect(names == (["_manifest.json"] + cities.map { "\($0.id).json.gz" }).sorted())
+        let adopted = try #require(try HourManifest.read(in: folder))
+        for record in adopted.fetches {
+            let before = try #require(original.record(for: record.cityID))
+            #expect(record.outcome == .ok)
+            #expect(record.sha256 == before.sha256)
+            #expect(record.rawBytes == before.rawBytes)
+            #expect(record.apiStatus == "ok")
+            #expect(try #require(record.note).hasPrefix("adopted"))
+        }
+    }
+
+    @Test("a good snapshot whose file went missing is fetched again, and its record says what happened")
+    func refetchesALostSnapshot() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let cities = try Fixtures.cities(2)
+        let plan = CollectPlan(hours: [hour], cities: cities, sources: [.aqicn])
+        let good = try await TestSimulator.start()
+        _ = try await good.collector(lake: lake.lake).collect(plan)
+        await good.stop()
+        let folder = lake.lake.bronzeHourFolder(source: .aqicn, hour: hour)
+        let lost = lake.lake.snapshotFile(source: .aqicn, hour: hour, cityID: cities[1].id)
+        try FileManager.default.removeItem(at: lost)
+        // The API now answers with an error: the new record must say so, not keep the old one.
+        let failing = try await TestSimulator.start(faults: [try FaultRule.parse("api-error@aqicn")])
+        let report = try await failing.collector(lake: lake.lake).collect(plan)
+        await failing.stop()
+
+        #expect(report.skipped == 1)
+        #expect(report.failures.map(\.cityID) == [cities[1].id])
+        let manifest = try #require(try HourManifest.read(in: folder))
+        let record = try #require(manifest.record(for: cities[1].id))
+        #expect(record.outcome == .failed)
+        #expect(record.error == "AQICN error: Unknown station")
+        #expect(try #require(record.file).hasPrefix("_failed/"))
+        #expect(!FileManager.default.fileExists(atPath: lost.path), "an error body never takes a snapshot's name")
+        let retired = try #require(manifest.superseded.first)
+        #expect(retired.cityID == cities[1].id)
+        #expect(try #require(retired.error).contains("gone missing"))
     }
 
     @Test("an hour after the current one is refused before anything is fetched")

@@ -95,6 +95,18 @@ struct ResponseVerdictTests {
         #expect(v.message?.contains("city not found") == true)
     }
 
+    @Test("OWM \"cod\":\"404\" or 401 in the body with HTTP 200: an API error, no retry; 401 is a refused key")
+    func owmStringCodWithHTTP200() {
+        let notFound = judge(.owmWeather, 200, #"{"cod":"404","message":"city not found"}"#)
+        #expect(notFound.kind == .apiError)
+        #expect(notFound.apiStatus == "404")
+        #expect(!notFound.retryable)
+        let air = judge(.owmAir, 200, #"{"cod":401,"message":"Invalid API key"}"#)
+        #expect(air.kind == .apiError)
+        #expect(air.credentialsRefused)
+        #expect(!air.retryable)
+    }
+
     @Test("OWM cod error in the body with HTTP 200 is still an API error")
     func owmCodInBody() {
         let v = judge(.owmWeather, 200, #"{"cod":"429","message":"limit exceeded"}"#)

@@ -1,4 +1,5 @@
 import Foundation
+import GoodAirCore
 import Testing
 @testable import GoodAirSimulator
 

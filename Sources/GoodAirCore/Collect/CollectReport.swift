@@ -18,6 +18,8 @@ public struct CollectReport: Sendable {
     public var failures: [Failure] = []
     /// HTTP requests sent, retries included.
     public var requests: Int = 0
+    /// APIs that refused their key in this run.
+    public var refusedCredentials: Set<API> = []
     public var rawBytes: Int = 0
     public var storedBytes: Int = 0
     public var seconds: Double = 0
@@ -26,6 +28,7 @@ public struct CollectReport: Sendable {
 
     /// The job's outcome (LAKE.md §5): all good, some failures, or nothing collected at all.
     public var status: JobStatus {
+        if !refusedCredentials.isEmpty { return .misconfigured }
         if failures.isEmpty { return .success }
         if fetched + skipped > 0 { return .partial }
         return .failed
@@ -47,12 +50,15 @@ public enum JobStatus: Sendable, Equatable {
     case partial
     /// Exit 1: nothing could be done.
     case failed
+    /// Exit 2: the configuration is wrong (an API refused its key, say).
+    case misconfigured
 
     public var exitCode: Int32 {
         switch self {
         case .success: return 0
         case .partial: return 3
         case .failed: return 1
+        case .misconfigured: return 2
         }
     }
 }

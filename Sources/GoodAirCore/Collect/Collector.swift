@@ -35,29 +35,32 @@ public struct Collector: Sendable {
     /// Collects `plan`, hour by hour in ascending order; `progress` is called after each hour.
     public func collect(_ plan: CollectPlan,
                         progress: (@Sendable (CollectProgress) -> Void)? = nil) async throws -> CollectReport {
-        let current = Hour(containing: clock.now())
-        if let late = plan.hours.max(), late > current {
-            throw CollectError.futureHour(requested: late.description, current: current.description)
-        }
         for source in plan.sources where configuration.endpoints.secret(for: source).isEmpty {
-            let variable = source.api == .aqicn ? "GOODAIR_AQICN_TOKEN" : "GOODAIR_OWM_KEY"
+            let variable = source.api == .aqicn ? GoodAirEnvironment.aqicnTokenVariable : GoodAirEnvironment.owmKeyVariable
             throw CollectError.missingSecret(variable: variable, sources: plan.sources.filter { $0.api == source.api })
         }
         let lock = try await RunLock.acquire(name: "collect", in: lake, wait: configuration.lockWait, clock: clock)
         defer { lock.release() }
+        // Read after the lock: a run that waited for it may now be in a later hour.
+        let current = Hour(containing: clock.now())
+        if let late = plan.hours.max(), late > current {
+            throw CollectError.futureHour(requested: late.description, current: current.description)
+        }
 
         let runID = UUID().uuidString.lowercased()
         var report = CollectReport(runID: runID)
         let started = ContinuousClock.now
+        let limiter = RateLimiter(limit: configuration.owmCallsPerWindow, window: configuration.owmWindow)
+        let ledger = RateLimitLedger(lake: lake, api: .openWeatherMap)
+        if configuration.owmCallsPerWindow > 0 { await limiter.preload(ledger.load(), now: Date()) }
         let fetcher = Fetcher(configuration: configuration, client: client, clock: clock, logger: logger,
-                              runID: runID, owmLimiter: RateLimiter(limit: configuration.owmCallsPerWindow,
-                                                                    window: configuration.owmWindow),
-                              breaker: APIBreaker())
+                              runID: runID, owmLimiter: limiter, breaker: APIBreaker())
         logger.info("collect.start", metadata: [
             "run.id": "\(runID)", "hours": "\(plan.hours.count)", "cities": "\(plan.cities.count)",
             "sources": "\(plan.sources.map(\.rawValue).joined(separator: ","))",
         ])
-        var run = HourPipeline(collector: self, plan: plan, current: current, progress: progress, report: report)
+        var run = HourPipeline(collector: self, plan: plan, current: current, progress: progress, report: report,
+                               ledger: configuration.owmCallsPerWindow > 0 ? (ledger, limiter) : nil)
         try await run.run(fetcher: fetcher)
         report = run.report
         report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
@@ -66,20 +69,5 @@ public struct Collector: Sendable {
             "failed": "\(report.failures.count)", "seconds": "\(report.seconds)",
         ])
         return report
-    }
-
-    /// Writes the body of a fetch (gzip, atomically) beside its manifest, or removes the body an
-    /// earlier failure left, so the folder always matches the manifest. The folder is fsynced
-    /// once per hour, before the manifest that refers to these files.
-    func store(_ result: inout FetchResult, job: FetchJob) throws {
-        let file = lake.snapshotFile(source: job.source, hour: job.hour, cityID: job.city.id)
-        guard let body = result.body else {
-            unlink(file.path)
-            return
-        }
-        let stored = try Gzip.compress(body)
-        try AtomicFile.write(stored, to: file, syncFolder: false)
-        result.record.file = file.lastPathComponent
-        result.record.storedBytes = stored.count
     }
 }

@@ -36,6 +36,8 @@ public struct Endpoints: Sendable {
     public func url(for source: Source, city: City, redacted: Bool) -> String {
         let secret = redacted ? Redactor.placeholder : Redactor.queryEncoded(secret(for: source).reveal())
         let lat = Self.coordinate(city.latitude), lon = Self.coordinate(city.longitude)
+        let aqicnBaseURL = redacted ? Self.withoutUserinfo(self.aqicnBaseURL) : self.aqicnBaseURL
+        let owmBaseURL = redacted ? Self.withoutUserinfo(self.owmBaseURL) : self.owmBaseURL
         switch source {
         case .aqicn:
             if let uid = city.aqicnUID { return "\(aqicnBaseURL)/feed/@\(uid)/?token=\(secret)" }
@@ -49,6 +51,15 @@ public struct Endpoints: Sendable {
 
     /// A redactor for both secrets.
     public var redactor: Redactor { Redactor([aqicnToken, owmKey]) }
+
+    /// `url` with any `user:password@` replaced by `REDACTED@` (a proxy's credentials are secrets too).
+    public static func withoutUserinfo(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        guard let at = rest[..<hostEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound]) + Redactor.placeholder + String(rest[at...])
+    }
 
     static func coordinate(_ value: Double) -> String { String(format: "%.4f", value) }
 

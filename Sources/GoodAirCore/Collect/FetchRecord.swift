@@ -24,7 +24,8 @@ public struct FetchRecord: Codable, Sendable, Equatable {
     public var startedAt: String
     /// From the first attempt's start to the last response, in milliseconds, backoff included.
     public var latencyMs: Int
-    /// The file written, relative to the hour folder; nil when no body was kept.
+    /// The file written, relative to the hour folder: `<city_id>.json.gz` for a good snapshot,
+    /// `_failed/<city_id>-<run_id>.json.gz` for the body of a failed fetch; nil when none was kept.
     public var file: String?
     public var rawBytes: Int?
     public var storedBytes: Int?
@@ -34,10 +35,12 @@ public struct FetchRecord: Codable, Sendable, Equatable {
     public var error: String?
     /// The run that made this record.
     public var runID: String
+    /// Anything else worth knowing, e.g. that the snapshot was adopted after an interrupted run.
+    public var note: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case cityID = "city_id", url, outcome, httpStatus = "http_status", apiStatus = "api_status"
         case attempts, attemptErrors = "attempt_errors", startedAt = "started_at", latencyMs = "latency_ms"
-        case file, rawBytes = "raw_bytes", storedBytes = "stored_bytes", sha256, error, runID = "run_id"
+        case file, rawBytes = "raw_bytes", storedBytes = "stored_bytes", sha256, error, runID = "run_id", note
     }
 }

@@ -1,32 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
-
-/// One fetch to do: a city, a source, an hour; `replay` when the hour is before the current one.
-struct FetchJob: Sendable {
-    let source: Source
-    let hour: Hour
-    let city: City
-    let replay: Bool
-}
-
-/// What a fetch produced: the manifest record, and the body to keep (nil when none may be kept).
-struct FetchResult: Sendable {
-    var record: FetchRecord
-    var body: [UInt8]?
-}
-
-/// APIs that must not be called again in this run: the key was refused, or the server cannot
-/// answer for past hours. Calling on would only burn quota and fill the manifest with noise.
-final class APIBreaker: Sendable {
-    private let reasons = Mutex<[API: String]>([:])
-
-    func trip(_ api: API, reason: String) {
-        reasons.withLock { if $0[api] == nil { $0[api] = reason } }
-    }
-
-    func reason(for api: API) -> String? { reasons.withLock { $0[api] } }
-}
 
 /// Performs one fetch with retries, backoff, the rate limit and the replay check.
 struct Fetcher: Sendable {
@@ -51,12 +24,14 @@ struct Fetcher: Sendable {
                                   timeout: configuration.timeout)
         let started = ContinuousClock.now
         var keptBody: [UInt8]?
+        var refused = false
         for attempt in 1...configuration.retry.maxAttempts {
+            // The slot is taken before the breaker is read, so a trip during the wait is seen.
+            if job.source.api == .openWeatherMap { try await owmLimiter.acquire() }
             if let reason = breaker.reason(for: job.source.api) {
-                record.error = "not attempted: \(reason)"
+                record.error = record.error.map { "\($0); not retried: \(reason)" } ?? "not attempted: \(reason)"
                 break
             }
-            if job.source.api == .openWeatherMap { try await owmLimiter.acquire() }
             record.attempts = attempt
             var retryAfter: Double?
             var retryable = true
@@ -85,6 +60,7 @@ struct Fetcher: Sendable {
                 record.attemptErrors.append(message)
                 retryable = verdict.retryable
                 if verdict.credentialsRefused {
+                    refused = true
                     breaker.trip(job.source.api, reason: "\(job.source.api.rawValue) refused the key (\(message))")
                 }
             } catch let error as HTTPTransportError {
@@ -115,14 +91,6 @@ struct Fetcher: Sendable {
                 record.sha256 = Checksum.sha256Hex(body)
             }
         }
-        return FetchResult(record: record, body: keptBody)
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return FetchResult(record: record, body: keptBody, credentialsRefused: refused)
     }
 }

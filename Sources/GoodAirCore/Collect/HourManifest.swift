@@ -50,10 +50,28 @@ public struct HourManifest: Codable, Sendable, Equatable {
         }
     }
 
-    /// Reads the manifest in `folder`; nil when there is none. A corrupt one throws.
+    /// Moves the city's current record to `superseded` with `reason` as its error, so a new fetch
+    /// can take its place (a good snapshot whose file has gone missing, say).
+    public mutating func retire(_ cityID: String, reason: String) {
+        guard let index = fetches.firstIndex(where: { $0.cityID == cityID }) else { return }
+        var old = fetches.remove(at: index)
+        old.outcome = .failed
+        old.error = reason
+        superseded.append(old)
+    }
+
+    /// Reads the manifest in `folder`; nil when there is none. One that exists but cannot be read
+    /// or parsed throws: it is never taken for absent, which would refetch over good snapshots.
     public static func read(in folder: URL) throws -> HourManifest? {
         let url = folder.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            return nil
+        } catch {
+            throw CollectError.corruptManifest(path: url.path, reason: "unreadable: \(error.localizedDescription)")
+        }
         do {
             return try JSONDecoder().decode(HourManifest.self, from: data)
         } catch {

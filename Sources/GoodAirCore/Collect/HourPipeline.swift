@@ -10,7 +10,7 @@ struct HourPipeline {
 
     /// An hour whose fetches are under way.
     struct OpenHour {
-        var manifests: [Source: HourManifest]
+        var folders: [Source: HourFolder]
         var remaining: Int
         var touched: Set<Source>
     }
@@ -20,6 +20,8 @@ struct HourPipeline {
     let current: Hour
     let progress: (@Sendable (CollectProgress) -> Void)?
     var report: CollectReport
+    /// Where the OpenWeatherMap limiter's calls are saved after each hour (nil: no limit).
+    let ledger: (RateLimitLedger, RateLimiter)?
     private var hours: IndexingIterator<[Hour]>
     private var queue: [FetchJob] = []
     private var open: [Hour: OpenHour] = [:]
@@ -27,7 +29,8 @@ struct HourPipeline {
     private var finished = 0
 
     init(collector: Collector, plan: CollectPlan, current: Hour, progress: (@Sendable (CollectProgress) -> Void)?,
-         report: CollectReport) {
+         report: CollectReport, ledger: (RateLimitLedger, RateLimiter)?) {
+        self.ledger = ledger
         self.collector = collector
         self.plan = plan
         self.current = current
@@ -40,11 +43,16 @@ struct HourPipeline {
         let collector = self.collector
         try await withThrowingTaskGroup(of: (FetchJob, FetchResult).self) { group in
             while true {
-                if inFlight < collector.configuration.concurrency, let job = try nextJob() {
+                if inFlight < collector.configuration.concurrency, let job = try await nextJob() {
+                    let folder = collector.lake.bronzeHourFolder(source: job.source, hour: job.hour)
                     group.addTask {
-                        var result = try await fetcher.fetch(job)
-                        try collector.store(&result, job: job)
-                        return (job, result)
+                        let fetched = try await fetcher.fetch(job)
+                        let stored = try await BlockingWork.run {
+                            var result = fetched
+                            try HourFolder.store(&result, in: folder, cityID: job.city.id)
+                            return result
+                        }
+                        return (job, stored)
                     }
                     inFlight += 1
                     continue
@@ -53,56 +61,54 @@ struct HourPipeline {
                 // (every open hour still has fetches queued or running, so none runs means done).
                 guard inFlight > 0, let (done, result) = try await group.next() else { break }
                 inFlight -= 1
-                try complete(done, result)
+                try await complete(done, result)
             }
         }
     }
 
     /// The next fetch to launch, preparing hours as needed; nil when none is ready (the hours in
     /// flight are all launched and no more may open yet, or every hour is prepared).
-    private mutating func nextJob() throws -> FetchJob? {
+    private mutating func nextJob() async throws -> FetchJob? {
         while queue.isEmpty {
             guard open.count < Self.hoursInFlight, let hour = hours.next() else { return nil }
-            try prepare(hour)
+            try await prepare(hour)
         }
         return queue.removeFirst()
     }
 
-    /// Reads the hour's manifests and queues what is missing or failed. An hour with nothing to do
-    /// is finished at once.
-    private mutating func prepare(_ hour: Hour) throws {
-        var opening = OpenHour(manifests: [:], remaining: 0, touched: [])
+    /// Opens the hour's folders (reconciling manifests with files) and queues what is missing or
+    /// failed. An hour with nothing to do is finished at once.
+    private mutating func prepare(_ hour: Hour) async throws {
+        var opening = OpenHour(folders: [:], remaining: 0, touched: [])
+        let now = collector.clock.now()
         for source in plan.sources {
-            let folder = collector.lake.bronzeHourFolder(source: source, hour: hour)
-            AtomicFile.cleanTemporaries(in: folder)
-            let manifest = try HourManifest.read(in: folder) ?? HourManifest(source: source, hour: hour)
-            opening.manifests[source] = manifest
+            var folder = try HourFolder(lake: collector.lake, source: source, hour: hour)
+            let before = folder.manifest
             for city in plan.cities {
-                if let record = manifest.record(for: city.id), record.outcome == .ok, let file = record.file,
-                   FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) {
-                    report.skipped += 1
-                } else {
+                if folder.needsFetch(city, endpoints: collector.configuration.endpoints, runID: report.runID, now: now) {
                     queue.append(FetchJob(source: source, hour: hour, city: city, replay: hour < current))
                     opening.remaining += 1
-                    opening.touched.insert(source)
+                } else {
+                    report.skipped += 1
                 }
             }
+            if folder.manifest != before { opening.touched.insert(source) }
+            opening.folders[source] = folder
         }
-        if opening.remaining == 0 {
-            hourDone()
-        } else {
-            open[hour] = opening
-        }
+        opening.touched.formUnion(queue.filter { $0.hour == hour }.map(\.source))
+        open[hour] = opening
+        if opening.remaining == 0 { try await finish(hour) }
     }
 
     /// Records a finished fetch; finishes its hour when it was the last.
-    private mutating func complete(_ job: FetchJob, _ result: FetchResult) throws {
+    private mutating func complete(_ job: FetchJob, _ result: FetchResult) async throws {
         let record = result.record
         report.requests += record.attempts
         if record.file != nil {
             report.rawBytes += record.rawBytes ?? 0
             report.storedBytes += record.storedBytes ?? 0
         }
+        if result.credentialsRefused { report.refusedCredentials.insert(job.source.api) }
         if record.outcome == .ok {
             report.fetched += 1
         } else {
@@ -114,25 +120,25 @@ struct HourPipeline {
             ])
         }
         guard var hour = open[job.hour] else { return }
-        hour.manifests[job.source]?.merge(record)
+        hour.folders[job.source]?.manifest.merge(record)
         hour.remaining -= 1
-        guard hour.remaining == 0 else {
-            open[job.hour] = hour
-            return
+        open[job.hour] = hour
+        guard hour.remaining == 0 else { return }
+        try await finish(job.hour)
+        if let (ledger, limiter) = ledger {
+            try ledger.save(await limiter.history(now: Date()))
         }
-        open[job.hour] = nil
-        for source in plan.sources where hour.touched.contains(source) {
-            guard var manifest = hour.manifests[source] else { continue }
-            let folder = collector.lake.bronzeHourFolder(source: source, hour: job.hour)
-            // The snapshots' renames are made durable before the manifest that vouches for them.
-            AtomicFile.syncFolder(folder)
-            manifest.updatedAt = Timestamp.format(collector.clock.now())
-            try manifest.write(in: folder)
-        }
-        hourDone()
     }
 
-    private mutating func hourDone() {
+    /// Writes the touched manifests of a finished hour (after making its files durable) and
+    /// reports progress.
+    private mutating func finish(_ hour: Hour) async throws {
+        guard let done = open.removeValue(forKey: hour) else { return }
+        let now = collector.clock.now()
+        let folders = plan.sources.filter { done.touched.contains($0) }.compactMap { done.folders[$0] }
+        try await BlockingWork.run {
+            for var folder in folders { try folder.finish(now: now) }
+        }
         finished += 1
         report.hours += 1
         progress?(CollectProgress(hoursDone: finished, hoursTotal: plan.hours.count, fetched: report.fetched,

@@ -2,7 +2,7 @@ import Foundation
 
 /// When and how long to wait before trying a fetch again.
 ///
-/// Retries follow exponential backoff with full jitter: attempt n waits a random time in
+/// Retries follow exponential backoff with "equal" jitter: attempt n waits a random time in
 /// `[0.5, 1] × min(maxDelay, baseDelay × 2^(n-1))`. A `Retry-After` from the server wins when it is
 /// longer, capped by `retryAfterCap` so a hostile or broken header cannot stall a run for hours.
 ///

@@ -15,7 +15,7 @@ public enum Source: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    /// Parses a comma-separated list such as `aqicn,owm_air`; nil names the first unknown entry.
+    /// Parses a comma-separated list such as `aqicn,owm_air`; the failure names the first unknown entry.
     public static func parseList(_ text: String) -> Result<[Source], SourceListError> {
         var sources: [Source] = []
         for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {

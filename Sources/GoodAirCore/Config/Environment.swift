@@ -36,7 +36,7 @@ public struct GoodAirEnvironment: Sendable {
         for (variable, url) in [(Self.aqicnURLVariable, aqicn), (Self.owmURLVariable, owm)] {
             let lower = url.lowercased()
             guard (lower.hasPrefix("http://") || lower.hasPrefix("https://")), URL(string: url)?.host != nil else {
-                throw CollectError.badBaseURL(variable: variable, value: url)
+                throw CollectError.badBaseURL(variable: variable, value: Endpoints.withoutUserinfo(url))
             }
         }
         return Endpoints(aqicnBaseURL: aqicn, owmBaseURL: owm,

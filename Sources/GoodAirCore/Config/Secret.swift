@@ -67,15 +67,19 @@ public struct Redactor: Sendable {
     /// Whether `bytes` contain any secret verbatim (a server echoing a key back, say).
     public func containsSecret(_ bytes: [UInt8]) -> Bool {
         for secret in secrets where secret.utf8.count >= Self.minimumSearchableLength {
-            let needle = Array(secret.utf8)
-            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
-            let first = needle[0]
-            var i = 0
-            let last = bytes.count - needle.count
-            while i <= last {
-                if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-                i += 1
+            if containsBytes(bytes, Array(secret.utf8)) || containsBytes(bytes, Array(Self.queryEncoded(secret).utf8)) {
+                return true
             }
+        }
+        return false
+    }
+
+    private func containsBytes(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+        let first = needle[0]
+        for i in 0...(bytes.count - needle.count)
+        where bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            return true
         }
         return false
     }

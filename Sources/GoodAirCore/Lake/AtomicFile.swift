@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes files so that they appear whole or not at all (LAKE.md §3): the bytes go to a hidden
 /// temporary file beside the target (`.name.tmp-…`, which readers skip), are fsynced, then renamed
-/// over the target, and the folder is fsynced. A job killed at any instant leaves either the old
+/// over the target, and the folder is fsynced (by `write`, or once for many files by the caller). A job killed at any instant leaves either the old
 /// file, the new file, or a hidden temporary that `cleanTemporaries` removes on the next run.
 ///
 /// ```swift
@@ -49,7 +49,7 @@ public enum AtomicFile {
             unlink(temp.path)
             throw error
         }
-        if syncFolder { Self.syncFolder(folder) }
+        if syncFolder { try Self.syncFolder(folder) }
     }
 
     /// Writes a UTF-8 string atomically.
@@ -77,11 +77,12 @@ public enum AtomicFile {
         return removed
     }
 
-    /// fsyncs a folder so the renames in it survive a power cut. Best effort.
-    public static func syncFolder(_ folder: URL) {
+    /// fsyncs a folder so the renames in it survive a power cut. Throws when the system says it
+    /// could not: then nothing may yet refer to those files.
+    public static func syncFolder(_ folder: URL) throws {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+        guard fd >= 0 else { throw LakeError.io(operation: "open folder", path: folder.path, errno: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw LakeError.io(operation: "fsync folder", path: folder.path, errno: errno) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An exclusive lock on the lake for one kind of job, held with `flock(2)` on `_state/<name>.lock`.
 ///
@@ -6,10 +7,10 @@ import Foundation
 /// The file records who holds it (pid and start time) for the message a second job prints.
 ///
 /// ```swift
-/// let lock = try RunLock.acquire(name: "collect", in: lake, wait: 0, clock: clock)
+/// let lock = try await RunLock.acquire(name: "collect", in: lake, wait: 0, clock: clock)
 /// defer { lock.release() }
 /// ```
-public final class RunLock: @unchecked Sendable {
+public final class RunLock: Sendable {
     private let fd: Int32
     /// The lock file's path.
     public let path: String
@@ -21,12 +22,15 @@ public final class RunLock: @unchecked Sendable {
 
     deinit { release() }
 
-    private var released = false
+    private let released = Mutex(false)
 
-    /// Releases the lock (also done on deinit).
+    /// Releases the lock (also done on deinit); a second call does nothing.
     public func release() {
-        guard !released else { return }
-        released = true
+        let first = released.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
         flock(fd, LOCK_UN)
         close(fd)
     }

@@ -5,11 +5,7 @@ import Foundation
 public enum Timestamp {
     /// Formats `date` as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds, rounded down).
     public static func format(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = CivilTime.floorDiv(seconds, 86_400)
-        let second = seconds - days * 86_400
-        let (y, m, d) = CivilTime.civil(fromDays: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))Z"
+        CivilTime.wallString(seconds: Int(date.timeIntervalSince1970.rounded(.down)), separator: "T") + "Z"
     }
 
     /// Formats `date` with milliseconds (`2026-11-29T14:00:00.123Z`), for run logs and manifests.
@@ -17,7 +13,7 @@ public enum Timestamp {
         let total = Int((date.timeIntervalSince1970 * 1000).rounded())
         let seconds = CivilTime.floorDiv(total, 1000)
         let whole = format(Date(timeIntervalSince1970: Double(seconds)))
-        return String(whole.dropLast()) + "." + pad(total - seconds * 1000, 3) + "Z"
+        return String(whole.dropLast()) + "." + CivilTime.pad(total - seconds * 1000, 3) + "Z"
     }
 
     /// Parses `2026-11-29T14:00:00Z`, `…T14:00Z`, `…T14Z`, fractional seconds, an offset instead of
@@ -95,12 +91,7 @@ public enum Timestamp {
             return n
         }
         guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
-        return CivilTime.days(year: y, month: m, day: d)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        return CivilTime.validDays(year: y, month: m, day: d)
     }
 
     /// The Gregorian calendar in UTC, for code that needs calendar arithmetic.

@@ -1,4 +1,5 @@
 import Foundation
+import GoodAirCore
 
 /// Noise channels: each physical field draws from its own independent stream.
 enum Channel {

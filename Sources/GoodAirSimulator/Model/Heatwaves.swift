@@ -1,4 +1,5 @@
 import Foundation
+import GoodAirCore
 
 /// A summer heatwave episode shared by all of France, chosen deterministically from the year.
 struct HeatwaveEpisode: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import GoodAirCore
 
 /// Sun position and day length (NOAA approximations, good to about a minute), pure functions of
 /// latitude, longitude and the UTC instant in seconds since 1970.
@@ -58,42 +59,7 @@ enum SolarGeometry {
     }
 }
 
-/// Proleptic-Gregorian calendar arithmetic on days since 1970-01-01 (H. Hinnant's algorithms),
-/// and the legal time of metropolitan France (CET/CEST, EU rule), with no Foundation calendars.
-enum CivilTime {
-    /// (year, month 1...12, day 1...31) of a day number since 1970-01-01.
-    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// Day number since 1970-01-01 of a civil date.
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// Weekday of a day number, 0 = Monday ... 6 = Sunday.
-    static func weekday(days: Int) -> Int {
-        ((days + 3) % 7 + 7) % 7
-    }
-
-    /// Floor division for possibly negative epoch values.
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
-    }
-
+extension CivilTime {
     /// UTC offset in seconds of France's legal time at the instant: +7200 from the last Sunday
     /// of March 01:00 UTC to the last Sunday of October 01:00 UTC, +3600 otherwise.
     static func franceOffset(epochSeconds: Int) -> Int {
@@ -105,31 +71,5 @@ enum CivilTime {
         let start = lastSunday(month: 3) * 86_400 + 3_600
         let end = lastSunday(month: 10) * 86_400 + 3_600
         return epochSeconds >= start && epochSeconds < end ? 7_200 : 3_600
-    }
-
-    /// Two-digit zero-padded rendering, e.g. 7 → "07".
-    static func pad2(_ n: Int) -> String {
-        n < 10 ? "0\(n)" : "\(n)"
-    }
-
-    /// "YYYY-MM-DD" of a day number.
-    static func dateString(days: Int) -> String {
-        let (y, m, d) = civil(days: days)
-        return "\(y)-\(pad2(m))-\(pad2(d))"
-    }
-
-    /// "YYYY-MM-DD<sep>HH:MM:SS" of wall-clock seconds since 1970 (no offset applied here).
-    static func wallString(seconds: Int, separator: String) -> String {
-        let days = floorDiv(seconds, 86_400)
-        let rest = seconds - days * 86_400
-        return dateString(days: days) + separator
-            + "\(pad2(rest / 3_600)):\(pad2(rest / 60 % 60)):\(pad2(rest % 60))"
-    }
-
-    /// "+02:00" style rendering of an offset in seconds.
-    static func offsetString(seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let a = abs(seconds)
-        return "\(sign)\(pad2(a / 3_600)):\(pad2(a / 60 % 60))"
     }
 }

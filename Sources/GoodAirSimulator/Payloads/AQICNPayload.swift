@@ -1,4 +1,5 @@
 import Foundation
+import GoodAirCore
 
 /// Renders AQICN (WAQI) `GET /feed/geo:lat;lon/` and `/feed/@uid/` responses, quirks included.
 ///

@@ -5,7 +5,7 @@
 /// - `server-error:first=1` — the first attempt at every (source, place, hour) fails, the retry succeeds
 /// - `rate-limit:p=0.05:retry-after=2@owm_weather,owm_air` — HTTP 429 with `Retry-After: 2`
 /// - `api-error@aqicn` — always `{"status":"error","data":"Unknown station"}` with HTTP 200
-/// - `slow:seconds=3`, `truncated:p=0.01`, `garbage`, `aqi-dash:p=0.5@aqicn`
+/// - `slow:seconds=3`, `truncated:p=0.01`, `garbage`, `aqi-dash:p=0.5@aqicn`, `echo-key`
 ///
 /// Without `p=` or `first=`, the fault fires on every request.
 public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
@@ -24,6 +24,8 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         case garbage
         /// AQICN answers `"aqi":"-"` (a station with no current index).
         case aqiDash = "aqi-dash"
+        /// A misbehaving proxy: the normal answer with the request's key written into it.
+        case echoKey = "echo-key"
     }
 
     /// When a rule fires.

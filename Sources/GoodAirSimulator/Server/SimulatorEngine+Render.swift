@@ -28,6 +28,11 @@ extension SimulatorEngine {
         var body = payload(target, hour: hour, request: request, key: key, forceDash: fault?.kind == .aqiDash)
         var delay = 0.0
         if fault?.kind == .truncated { body = Array(body.prefix(body.count / 2)) }
+        if fault?.kind == .echoKey, body.last == UInt8(ascii: "}") {
+            let key = request.query["token"] ?? request.query["appid"] ?? ""
+            body.removeLast()
+            body += Array(#","echo":"\#(key)"}"#.utf8)
+        }
         if fault?.kind == .slow { delay = fault!.seconds }
         return SimulatedResponse(status: 200, headers: ["Content-Type": "application/json; charset=utf-8"],
                                  body: body, delay: delay)
