@@ -127,6 +127,40 @@ struct CLITests {
         #expect(try lake.pathsContaining(Fixtures.aqicnToken).isEmpty)
     }
 
+    @Test("a key the API refuses exits 2 and names its variable, never its value")
+    func refusedKey() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let sim = try await TestSimulator.start()
+        var env = environment(sim, lake: lake)
+        env["GOODAIR_AQICN_TOKEN"] = "a-wrong-token-that-must-not-print"
+        let outcome = try await run(["collect", "--now", "2026-11-29T14:20:00Z", "--cities", "paris", "--sources", "aqicn"], environment: env)
+        await sim.stop()
+        #expect(outcome.code == 2, "\(outcome.all)")
+        #expect(outcome.stderr.contains("GOODAIR_AQICN_TOKEN"))
+        #expect(!outcome.all.contains("a-wrong-token-that-must-not-print"))
+        #expect(try lake.pathsContaining("a-wrong-token-that-must-not-print").isEmpty)
+    }
+
+    @Test("two collector processes on one lake: the second stops with exit 1 naming the lock, nothing interleaves")
+    func lockBetweenProcesses() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let sim = try await TestSimulator.start(latency: 0.3)
+        let env = environment(sim, lake: lake)
+        let arguments = ["collect", "--now", "2026-11-29T14:20:00Z", "--sources", "aqicn", "--cities", "paris,lyon,nice,lille,nantes,rennes,reims,brest,tours", "--concurrency", "2"]
+        async let first = run(arguments, environment: env)
+        for _ in 0..<500 where sim.requestLog.isEmpty { try await Task.sleep(nanoseconds: 10_000_000) }
+        let second = try await run(arguments, environment: env)
+        let done = try await first
+        await sim.stop()
+        #expect(done.code == 0, "\(done.all)")
+        #expect(second.code == 1, "\(second.all)")
+        #expect(second.stderr.contains("_state/collect.lock"))
+        #expect(second.stderr.contains("held by pid"))
+        #expect(sim.requestLog.count == 9, "only the first collector fetched")
+    }
+
     @Test("simulate serves the real paths on the port it prints, until stopped")
     func simulate() async throws {
         let lake = try TemporaryLake()
