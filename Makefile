@@ -4,6 +4,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/goodair
+VENV := .venv
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 
 .PHONY: all deps build demo test bench clean help
@@ -34,9 +35,16 @@ build: deps
 demo: build
 	$(BIN) demo
 
-test: deps
+test: deps $(VENV)/.installed
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	GOODAIR_BIN=$(BIN) $(VENV)/bin/python -m pytest -q Tests/python
+
+## The Python environment of the reader tests (DuckDB, pandas read the silver layout).
+$(VENV)/.installed: Tests/python/requirements.txt
+	python3 -m venv $(VENV) || { apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/python/requirements.txt
+	touch $@
 
 bench: build
 	scripts/bench-collect.sh

@@ -9,8 +9,9 @@ extension GoodAir {
             abstract: "Run the chain on the built-in simulator: no key, no network.",
             discussion: """
             Starts the simulator on a free loopback port, backfills the last --days days for every city
-            and source through the real HTTP path into the lake's bronze zone, then collects once more
-            to fill what the simulator's small fault rate made fail, and says where to look.
+            and source through the real HTTP path into the lake's bronze zone, collects once more to
+            fill what the simulator's small fault rate made fail, curates bronze into the silver
+            tables, and says where to look.
             Exit 0 unless nothing could be collected (1) or the usage is wrong (2): the failures it
             injects are part of the show.
 
@@ -30,6 +31,9 @@ extension GoodAir {
 
         @Flag(help: "Turn off the simulator's small realistic fault rate.")
         var noFaults = false
+
+        @Option(help: ArgumentHelp("The schemas folder that curation enforces.", valueName: "path"))
+        var schemas: String = "schemas"
 
         func run() async throws {
             guard (1...400).contains(days) else { throw ValidationError("--days must be 1…400") }
@@ -95,6 +99,17 @@ extension GoodAir {
                 print("\(final.failures.count) fetch(es) still failed; their manifests say why, and `goodair collect` fills them later.")
             }
             if final.status == .failed { throw ExitCode(ExitStatus.failed) }
+
+            let curated = try await Curator(lake: lake, configuration: CurateConfiguration(schemas: URL(fileURLWithPath: schemas)),
+                                            clock: clock, logger: logger).curate()
+            let silver = lake.relativeDisplay(lake.silver)
+            print("""
+
+            \(curated.summary)
+              head -3 \(silver)/weather/date=\(current.dateString)/part-00000.csv
+              duckdb -c "SELECT city_id, avg(temperature_c) FROM read_csv('\(silver)/weather/*/*.csv', hive_partitioning=true) GROUP BY 1"
+              python3 -c "import pandas; print(pandas.read_csv('\(silver)/air_pollution/date=\(current.dateString)/part-00000.csv').describe())"
+            """)
         }
 
         /// A new lake (`--lake /tmp/lake`) gets the référentiel of ./lake, so the demo runs anywhere.

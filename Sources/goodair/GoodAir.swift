@@ -15,7 +15,7 @@ struct GoodAir: AsyncParsableCommand {
         GOODAIR_AQICN_TOKEN, GOODAIR_OWM_KEY (see README.md).
         """,
         version: GoodAirVersion.current,
-        subcommands: [Collect.self, Simulate.self, Demo.self]
+        subcommands: [Collect.self, Curate.self, Simulate.self, Demo.self, Schema.self]
     )
 
     /// Parses and runs, mapping every failure to the exit codes of LAKE.md §5
@@ -54,6 +54,12 @@ enum ExitStatus {
     static func forDomainError(_ error: any Error) -> Int32 {
         switch error {
         case is ReferenceError: return usage
+        case is SchemaError, is TableSchemaError: return usage
+        case let curate as CurateError:
+            switch curate {
+            case .schema, .badRange: return usage
+            case .partitionMismatch: return failed
+            }
         case let collect as CollectError:
             switch collect {
             case .missingSecret, .badBaseURL, .futureHour, .badRange: return usage

@@ -5,12 +5,13 @@ import Testing
 
 @Suite("CSV fields")
 struct CSVFieldTests {
-    @Test("numbers are plain decimals, deterministic, no exponent, no negative zero")
+    @Test("floats are plain decimals with a point, deterministic, no exponent, no negative zero")
     func numbers() {
         #expect(CSVField.double(12.30) == "12.3")
-        #expect(CSVField.double(3) == "3")
-        #expect(CSVField.double(-0.0) == "0")
-        #expect(CSVField.double(1e-7) == "0")
+        #expect(CSVField.double(3) == "3.0")
+        #expect(CSVField.double(-0.0) == "0.0")
+        #expect(CSVField.double(-0.0000001) == "0.0")
+        #expect(CSVField.double(1e-7) == "0.0")
         #expect(CSVField.double(1e-7, decimals: 8) == "0.0000001")
         #expect(CSVField.double(123456789.125, decimals: 2) == "123456789.13")
         #expect(CSVField.double(.nan) == "")

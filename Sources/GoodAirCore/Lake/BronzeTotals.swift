@@ -15,8 +15,12 @@ public struct BronzeTotals: Sendable, Equatable {
         }
         for case let url as URL in walker {
             let name = url.lastPathComponent
+            if name.hasPrefix("_") {   // metadata: the manifest, failed fetches' bodies
+                walker.skipDescendants()
+                continue
+            }
             if name.hasPrefix("hour=") { totals.hourFolders += 1 }
-            guard name.hasSuffix(".json.gz"), !name.hasPrefix("_") else { continue }
+            guard name.hasSuffix(".json.gz") else { continue }
             totals.snapshots += 1
             totals.bytes += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         }

@@ -6,6 +6,7 @@ import Foundation
 ///
 /// ```swift
 /// CSVField.double(12.30)          // "12.3"
+/// CSVField.double(1021)           // "1021.0"
 /// CSVField.text("Lyon, France")   // "\"Lyon, France\""
 /// ```
 public enum CSVField {
@@ -22,8 +23,9 @@ public enum CSVField {
     public static func int(_ value: Int?) -> String { value.map(String.init) ?? null }
 
     /// A number in plain decimal notation (never exponent notation), at most `decimals` places,
-    /// trailing zeros dropped: 12.30 → "12.3", 1e-7 → "0" with 6 decimals, -0 → "0". NaN and
-    /// infinities are NULL.
+    /// trailing zeros dropped but always one decimal kept, so every file of a float column reads
+    /// as a float (DuckDB types a multi-file read from its first file): 12.30 → "12.3",
+    /// 1021 → "1021.0", 1e-7 → "0.0" with 6 decimals, -0 → "0.0". NaN and infinities are NULL.
     public static func double(_ value: Double?, decimals: Int = 6) -> String {
         guard let value, value.isFinite else { return null }
         let scale = pow(10.0, Double(decimals))
@@ -31,9 +33,11 @@ public enum CSVField {
         var text = String(format: "%.\(decimals)f", rounded)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+            if text.hasSuffix(".") { text += "0" }
+        } else {
+            text += ".0"
         }
-        return text == "-0" ? "0" : text
+        return text == "-0.0" ? "0.0" : text
     }
 
     /// `2026-11-29T14:00:00Z` for seconds since 1970.

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One partition file of a silver table, `silver/<table>/date=YYYY-MM-DD/part-00000.csv`: read,
+/// merged with new rows (one row per primary key, the latest collection winning), and written
+/// back whole and atomically, sorted by primary key, so the same rows always give the same bytes.
+public struct SilverPartition {
+    public static let fileName = "part-00000.csv"
+    /// RFC 4180 line ends.
+    public static let lineEnd = "\r\n"
+
+    public let url: URL
+    public let builder: RowBuilder
+    private(set) var rows: [[KeyPart]: SilverRow] = [:]
+
+    /// The partition file of `table` for `date` (`YYYY-MM-DD`).
+    public static func url(lake: Lake, table: String, date: String) -> URL {
+        lake.silver.appendingPathComponent("\(table)/date=\(date)/\(fileName)")
+    }
+
+    /// Opens the partition, reading its rows when the file exists. A file whose header is not the
+    /// table's (the schema changed) is refused: `curate --rebuild` rewrites it.
+    public init(url: URL, builder: RowBuilder) throws {
+        self.url = url
+        self.builder = builder
+        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        let records = try CSVReader.parse(String(decoding: data, as: UTF8.self))
+        guard let header = records.first?.fields, header.joined(separator: ",") == builder.schema.header else {
+            throw CurateError.partitionMismatch(path: url.path, table: builder.schema.table)
+        }
+        for record in records.dropFirst() {
+            let fields = record.fields.map { CSVField.text($0) }
+            guard fields.count == header.count else {
+                throw CurateError.partitionMismatch(path: url.path, table: builder.schema.table)
+            }
+            let collected = builder.schema.index(of: "collected_at").map { fields[$0] } ?? ""
+            let row = SilverRow(key: builder.key(ofFields: fields), collectedAt: collected, fields: fields)
+            rows[row.key] = row
+        }
+    }
+
+    public var count: Int { rows.count }
+
+    /// Adds `row`; returns true when a row with the same key was already there (a duplicate
+    /// merged, whichever of the two was kept).
+    @discardableResult
+    public mutating func merge(_ row: SilverRow) -> Bool {
+        guard let existing = rows[row.key] else {
+            rows[row.key] = row
+            return false
+        }
+        if row.supersedes(existing) { rows[row.key] = row }
+        return true
+    }
+
+    /// The file's bytes: header, then rows sorted by primary key.
+    public func render() -> [UInt8] {
+        var text = builder.schema.header + Self.lineEnd
+        for key in rows.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            text += rows[key]!.line + Self.lineEnd
+        }
+        return Array(text.utf8)
+    }
+
+    /// Writes the partition atomically (or removes it when it has no row left).
+    public func write() throws {
+        guard !rows.isEmpty else {
+            try? FileManager.default.removeItem(at: url)
+            return
+        }
+        try AtomicFile.write(render(), to: url)
+    }
+}
