@@ -145,6 +145,6 @@ struct RateLimiterTests {
         try await Task.sleep(for: .milliseconds(20))
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
-        #expect(clock.now - begin < .seconds(5))
+        #expect(clock.now - begin < .seconds(25), "well before the 30 s window")
     }
 }

@@ -38,6 +38,27 @@ public struct FetchRecord: Codable, Sendable, Equatable {
     /// Anything else worth knowing, e.g. that the snapshot was adopted after an interrupted run.
     public var note: String? = nil
 
+    public init(cityID: String, url: String, outcome: Outcome, httpStatus: Int?, apiStatus: String?, attempts: Int,
+                attemptErrors: [String], startedAt: String, latencyMs: Int, file: String?, rawBytes: Int?,
+                storedBytes: Int?, sha256: String?, error: String?, runID: String, note: String? = nil) {
+        self.cityID = cityID
+        self.url = url
+        self.outcome = outcome
+        self.httpStatus = httpStatus
+        self.apiStatus = apiStatus
+        self.attempts = attempts
+        self.attemptErrors = attemptErrors
+        self.startedAt = startedAt
+        self.latencyMs = latencyMs
+        self.file = file
+        self.rawBytes = rawBytes
+        self.storedBytes = storedBytes
+        self.sha256 = sha256
+        self.error = error
+        self.runID = runID
+        self.note = note
+    }
+
     enum CodingKeys: String, CodingKey {
         case cityID = "city_id", url, outcome, httpStatus = "http_status", apiStatus = "api_status"
         case attempts, attemptErrors = "attempt_errors", startedAt = "started_at", latencyMs = "latency_ms"

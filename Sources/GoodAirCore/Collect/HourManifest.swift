@@ -57,6 +57,7 @@ public struct HourManifest: Codable, Sendable, Equatable {
         var old = fetches.remove(at: index)
         old.outcome = .failed
         old.error = reason
+        old.file = nil   // the name now belongs to whatever replaces it
         superseded.append(old)
     }
 

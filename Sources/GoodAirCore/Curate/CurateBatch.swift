@@ -28,7 +28,10 @@ struct CurateBatch {
         for hour in BronzeIndex.hours(lake: lake, source: source, date: date) {
             let folder = lake.bronzeHourFolder(source: source, hour: hour)
             guard let manifest = try HourManifest.read(in: folder) else { continue }
-            for record in manifest.fetches + manifest.superseded {
+            // Superseded records only own bodies kept under _failed/; a snapshot name belongs to
+            // the current record.
+            let inputs = manifest.fetches + manifest.superseded.filter { $0.file?.hasPrefix(HourFolder.failedFolder + "/") == true }
+            for record in inputs {
                 guard let file = record.file, let sha256 = record.sha256 else { continue }
                 let path = "hour=\(hour.hourString)/\(file)"
                 if ledger.contains(path, sha256: sha256) {

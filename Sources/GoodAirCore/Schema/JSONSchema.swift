@@ -59,6 +59,11 @@ public struct JSONSchema: Sendable {
     /// ``isValid(_:_:)`` costs: failures are collected in a second pass, only when there are some.
     public func validate(_ tape: JSONTape, _ node: Int = 0) -> [ValidationFailure] {
         if isValid(tape, node) { return [] }
+        return collectFailures(tape, node)
+    }
+
+    /// The collecting pass alone (what ``validate(_:_:)`` runs when ``isValid(_:_:)`` says no).
+    func collectFailures(_ tape: JSONTape, _ node: Int) -> [ValidationFailure] {
         var validator = SchemaValidator(program, tape, collect: true)
         _ = validator.validate(program.tables.root, node)
         return validator.failures
