@@ -2,8 +2,8 @@ import Foundation
 import Logging
 
 /// Curates one bronze (source, date): every snapshot its manifests list that the ledger has not
-/// seen, then the silver partitions its rows touch, then the ledger (in that order, so a kill at
-/// any point is repaired by running again).
+/// seen, then the silver partitions and the stations its rows touch, then the ledger (in that
+/// order, so a kill at any point is repaired by running again).
 struct CurateBatch {
     let lake: Lake
     let schemas: CurationSchemas
@@ -56,6 +56,8 @@ struct CurateBatch {
             try partition.write()
             report.partitionsWritten += 1
         }
+        // Stations before the ledger too: a batch the ledger records must be in every file.
+        if source == .aqicn { try stations.write() }
         try ledger.write()
     }
 

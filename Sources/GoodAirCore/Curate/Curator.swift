@@ -47,7 +47,6 @@ public struct Curator: Sendable {
             try batch.run(report: &report, stations: &stations)
             progress?(done + 1, selected.count)
         }
-        try stations.write()
         report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
         logger.info("curate.end", metadata: ["run.id": "\(report.runID)", "summary": "\(report.summary)"])
         return report

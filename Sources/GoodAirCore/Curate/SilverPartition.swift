@@ -61,8 +61,10 @@ public struct SilverPartition {
         return Array(text.utf8)
     }
 
-    /// Writes the partition atomically (or removes it when it has no row left).
+    /// Writes the partition atomically (or removes it when it has no row left), removing any
+    /// temporary a killed run left beside it.
     public func write() throws {
+        AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
         guard !rows.isEmpty else {
             try? FileManager.default.removeItem(at: url)
             return

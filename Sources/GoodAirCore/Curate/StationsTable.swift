@@ -99,6 +99,7 @@ struct StationsTable {
         for station in stations.values {
             if case .success(let row) = builder.row(station.values, corrections: &corrections) { partition.merge(row) }
         }
+        AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
         try AtomicFile.write(partition.render(), to: url)
     }
 }
