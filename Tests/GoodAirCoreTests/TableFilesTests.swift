@@ -88,3 +88,29 @@ struct TableSchemaTests {
         }
     }
 }
+
+@Suite("CSV floats against the reference formatter")
+struct CSVFloatReferenceTests {
+    @Test("integer-arithmetic rendering equals printf rounding for many values")
+    func agreesWithPrintf() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -6...9, using: &generator)
+            let value = Double.random(in: -1...1, using: &generator) * pow(10, magnitude)
+            for decimals in [0, 1, 2, 6] {
+                var reference = String(format: "%.\(decimals)f", (value * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals)))
+                if reference.contains(".") {
+                    while reference.hasSuffix("0") { reference.removeLast() }
+                    if reference.hasSuffix(".") { reference += "0" }
+                } else {
+                    reference += ".0"
+                }
+                if reference == "-0.0" { reference = "0.0" }
+                #expect(CSVField.double(value, decimals: decimals) == reference, "\(value) with \(decimals) decimals")
+            }
+        }
+        #expect(CSVField.double(-12.5, decimals: 0) == "-13.0")
+        #expect(CSVField.double(0.05, decimals: 1) == "0.1")
+        #expect(CSVField.double(1e300) == String(format: "%.6f", 1e300).replacingOccurrences(of: ".000000", with: ".0"))
+    }
+}

@@ -64,8 +64,8 @@ struct CurateBatch {
     /// Judges one snapshot; returns the ledger outcome (`silver`, or `quarantine:<reason>`).
     private mutating func curate(_ stored: [UInt8], record: FetchRecord, hour: Hour,
                                  report: inout CurateReport, stations: inout StationsTable) throws -> String {
-        let bronzePath = lake.relativePath(lake.bronzeHourFolder(source: source, hour: hour).appendingPathComponent(record.file!))
         func quarantine(_ reason: QuarantineReason, _ detail: String, failure: ValidationFailure? = nil) throws -> String {
+            let bronzePath = lake.relativePath(lake.bronzeHourFolder(source: source, hour: hour).appendingPathComponent(record.file!))
             report.quarantined[reason, default: 0] += 1
             try Quarantine(lake: lake).put(stored, source: source, hour: hour, name: record.file!, sidecar: .init(
                 bronze: bronzePath, sha256: record.sha256 ?? "", reason: reason.rawValue, detail: detail,

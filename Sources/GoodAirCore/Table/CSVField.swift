@@ -28,9 +28,42 @@ public enum CSVField {
     /// 1021 → "1021.0", 1e-7 → "0.0" with 6 decimals, -0 → "0.0". NaN and infinities are NULL.
     public static func double(_ value: Double?, decimals: Int = 6) -> String {
         guard let value, value.isFinite else { return null }
-        let scale = pow(10.0, Double(decimals))
-        let rounded = (value * scale).rounded() / scale
-        var text = String(format: "%.\(decimals)f", rounded)
+        let places = max(0, min(decimals, 15))
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        // Integer arithmetic when it is exact (|scaled| < 2^53): no String(format:), which is
+        // slow on the hot path; beyond, fall back to it.
+        guard abs(scaled) < 9_007_199_254_740_992 else {
+            return trimmed(String(format: "%.\(places)f", scaled / scale))
+        }
+        var units = Int64(scaled)
+        if units == 0 { return "0.0" }
+        let negative = units < 0
+        if negative { units = -units }
+        var divisor: Int64 = 1
+        for _ in 0..<places { divisor *= 10 }
+        let whole = units / divisor
+        var fraction = units % divisor
+        var digits = places
+        while digits > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var text = negative ? "-" : ""
+        text += String(whole)
+        text += "."
+        if digits == 0 {
+            text += "0"
+        } else {
+            let f = String(fraction)
+            text += String(repeating: "0", count: digits - f.count) + f
+        }
+        return text
+    }
+
+    private static func trimmed(_ formatted: String) -> String {
+        var text = formatted
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text += "0" }
