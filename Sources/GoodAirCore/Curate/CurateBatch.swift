@@ -27,10 +27,8 @@ struct CurateBatch {
         var changed = false
         for hour in BronzeIndex.hours(lake: lake, source: source, date: date) {
             let folder = lake.bronzeHourFolder(source: source, hour: hour)
-            guard let manifest = try HourManifest.read(in: folder) else { continue }
-            // Superseded records only own bodies kept under _failed/; a snapshot name belongs to
-            // the current record.
-            let inputs = manifest.fetches + manifest.superseded.filter { $0.file?.hasPrefix(HourFolder.failedFolder + "/") == true }
+            guard let inputs = try ManifestEntry.read(folder: folder) else { continue }
+            let folderPath = folder.path + "/"
             for record in inputs {
                 guard let file = record.file, let sha256 = record.sha256 else { continue }
                 let path = "hour=\(hour.hourString)/\(file)"
@@ -38,7 +36,7 @@ struct CurateBatch {
                     report.alreadyCurated += 1
                     continue
                 }
-                guard let stored = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { continue }
+                guard let stored = FileManager.default.contents(atPath: folderPath + file) else { continue }
                 report.snapshotsRead += 1
                 let outcome = try curate(Array(stored), record: record, hour: hour, report: &report, stations: &stations)
                 ledger.record(path, sha256: sha256, outcome: outcome)
@@ -62,7 +60,7 @@ struct CurateBatch {
     }
 
     /// Judges one snapshot; returns the ledger outcome (`silver`, or `quarantine:<reason>`).
-    private mutating func curate(_ stored: [UInt8], record: FetchRecord, hour: Hour,
+    private mutating func curate(_ stored: [UInt8], record: ManifestEntry, hour: Hour,
                                  report: inout CurateReport, stations: inout StationsTable) throws -> String {
         func quarantine(_ reason: QuarantineReason, _ detail: String, failure: ValidationFailure? = nil) throws -> String {
             let bronzePath = lake.relativePath(lake.bronzeHourFolder(source: source, hour: hour).appendingPathComponent(record.file!))
