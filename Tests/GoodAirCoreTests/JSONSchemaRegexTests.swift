@@ -31,8 +31,43 @@ struct JSONSchemaRegexTests {
             for text in Self.texts {
                 let expected = icu.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
                 #expect(regex.matches(text) == expected, "pattern \(pattern) on \(text.debugDescription)")
+                #expect(Self.engines(pattern, text).allSatisfy { $0 == expected }, "engines on \(pattern) / \(text.debugDescription)")
             }
         }
+    }
+
+    /// The Pike VM's answer, and the DFA's when it has one for this pattern and text.
+    static func engines(_ pattern: String, _ text: String) -> [Bool] {
+        guard let regex = ECMARegex(pattern) else { return [] }
+        return Array(text.utf8).withUnsafeBufferPointer { bytes in
+            [regex.simulate(bytes)] + (regex.dfa?.matches(bytes).map { [$0] } ?? [])
+        }
+    }
+
+    @Test("random patterns: Pike VM, DFA and ICU agree")
+    func randomPatterns() throws {
+        var generator = SplitMix(seed: 2020)
+        let atoms = ["a", "b", ".", "[ab]", "[^a]", "\\d", "x", "(a|b)", "(?:ab|b)", "[a-c1]"]
+        let quantifiers = ["", "", "*", "+", "?", "{2}", "{1,2}", "{0,}"]
+        let alphabet = Array("ab1x\nc")
+        var checked = 0
+        for _ in 0..<300 {
+            var pattern = generator.next() % 3 == 0 ? "^" : ""
+            for _ in 0..<(1 + generator.next() % 4) {
+                pattern += atoms[Int(generator.next() % UInt64(atoms.count))] + quantifiers[Int(generator.next() % UInt64(quantifiers.count))]
+            }
+            if generator.next() % 4 == 0 { pattern += "|" + atoms[Int(generator.next() % UInt64(atoms.count))] }
+            if generator.next() % 3 == 0 { pattern += "$" }
+            let icu = try NSRegularExpression(pattern: SchemaRegex.translate(pattern))
+            for _ in 0..<12 {
+                let text = String((0..<Int(generator.next() % 7)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+                let expected = icu.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+                let answers = Self.engines(pattern, text)
+                #expect(!answers.isEmpty && answers.allSatisfy { $0 == expected }, "\(pattern) on \(text.debugDescription): \(answers) vs ICU \(expected)")
+                checked += 1
+            }
+        }
+        #expect(checked == 3_600)
     }
 
     /// Valid ECMA-262 patterns that ICU refuses, with texts they match and texts they do not.

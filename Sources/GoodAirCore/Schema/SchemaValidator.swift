@@ -12,7 +12,7 @@ struct SchemaValidator {
     /// Deepest nesting of schema evaluations (the instance's own nesting is at most 512).
     static let maximumDepth = 4096
 
-    let tables: SchemaTables
+    let program: SchemaProgram
     let tape: JSONTape
     var collect: Bool
     var failures: [ValidationFailure] = []
@@ -21,10 +21,13 @@ struct SchemaValidator {
     private var depth = 0
 
     init(_ program: SchemaProgram, _ tape: JSONTape, collect: Bool) {
-        self.tables = program.tables
+        self.program = program
         self.tape = tape
         self.collect = collect
     }
+
+    /// The compiled tables (read through the shared program: no copy, no retain per table).
+    var tables: SchemaTables { program.tables }
 
     /// Whether instance `node` matches schema node `schema`.
     mutating func validate(_ schema: Int32, _ node: Int) -> Bool {

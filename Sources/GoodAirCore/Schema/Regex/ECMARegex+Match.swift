@@ -2,6 +2,12 @@
 extension ECMARegex {
     /// Whether the pattern matches somewhere in `text` (valid UTF-8).
     func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let dfa, let result = dfa.matches(text) { return result }
+        return simulate(text)
+    }
+
+    /// The Pike VM on its own (any text).
+    func simulate(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let size = program.count
         return program.withUnsafeBufferPointer { code in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: size * 5 + 4) { memory in

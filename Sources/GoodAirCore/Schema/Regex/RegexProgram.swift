@@ -13,7 +13,8 @@ enum RegexInstruction: Sendable {
 
 /// A pattern of the ECMA-262 subset (see ``RegexParser``) compiled to a Thompson NFA, run as a Pike
 /// VM by ``matches(_:)``: linear in the length of the text (no catastrophic backtracking), on the
-/// UTF-8 bytes directly, with its thread lists on the stack.
+/// UTF-8 bytes directly, with its thread lists on the stack. ASCII text runs on a ``RegexDFA``
+/// when the pattern has one.
 ///
 /// ```swift
 /// let date = ECMARegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")!
@@ -28,6 +29,8 @@ struct ECMARegex: Sendable {
     let sets: [RegexCharSet]
     /// Whether every match must start at the beginning (the pattern begins with `^`).
     let anchored: Bool
+    /// The same pattern as a DFA over ASCII text, when small enough.
+    let dfa: RegexDFA?
 
     /// Compiles `pattern`; nil when it is outside the supported subset or too long.
     init?(_ pattern: String) {
@@ -41,6 +44,7 @@ struct ECMARegex: Sendable {
         if case .sequence(let items) = tree, case .start? = items.first { anchored = true }
         else if case .start = tree { anchored = true }
         else { anchored = false }
+        dfa = RegexDFA(program, sets, anchored: anchored)
     }
 
     private struct Builder {
