@@ -45,7 +45,7 @@ extension GoodAir {
             }
             if report.failures.count > 10 { print("  … and \(report.failures.count - 10) more (see the hours' _manifest.json)") }
             for api in report.refusedCredentials.sorted(by: { $0.rawValue < $1.rawValue }) {
-                let variable = api == .aqicn ? GoodAirEnvironment.aqicnTokenVariable : GoodAirEnvironment.owmKeyVariable
+                let variable = GoodAirEnvironment.secretVariable(for: api)
                 FileHandle.standardError.write(Data("goodair: \(api.rawValue) refused the key in \(variable); check it\n".utf8))
             }
             if report.status != .success { throw ExitCode(report.status.exitCode) }

@@ -36,8 +36,7 @@ public struct Collector: Sendable {
     public func collect(_ plan: CollectPlan,
                         progress: (@Sendable (CollectProgress) -> Void)? = nil) async throws -> CollectReport {
         for source in plan.sources where configuration.endpoints.secret(for: source).isEmpty {
-            let variable = source.api == .aqicn ? GoodAirEnvironment.aqicnTokenVariable : GoodAirEnvironment.owmKeyVariable
-            throw CollectError.missingSecret(variable: variable, sources: plan.sources.filter { $0.api == source.api })
+            throw CollectError.missingSecret(variable: GoodAirEnvironment.secretVariable(for: source.api), sources: plan.sources.filter { $0.api == source.api })
         }
         let lock = try await RunLock.acquire(name: "collect", in: lake, wait: configuration.lockWait, clock: clock)
         defer { lock.release() }

@@ -23,6 +23,11 @@ public struct GoodAirEnvironment: Sendable {
         return v
     }
 
+    /// The variable that holds the key of `api`.
+    public static func secretVariable(for api: API) -> String {
+        api == .aqicn ? aqicnTokenVariable : owmKeyVariable
+    }
+
     /// The lake root: `--lake` if given, else `GOODAIR_LAKE`, else `./lake`.
     public func lakeRoot(override: String?) -> URL {
         URL(fileURLWithPath: override ?? value(Self.lakeVariable) ?? "lake")

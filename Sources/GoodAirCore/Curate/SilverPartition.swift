@@ -20,8 +20,7 @@ public struct SilverPartition {
     /// Opens the partition, reading its rows when the file exists. A file whose header is not the
     /// table's (the schema changed) is refused: `curate --rebuild` rewrites it.
     public init(url: URL, builder: RowBuilder) throws {
-        self.url = url
-        self.builder = builder
+        self.init(empty: url, builder: builder)
         guard let data = FileManager.default.contents(atPath: url.path) else { return }
         let records = try CSVReader.parse(String(decoding: data, as: UTF8.self))
         guard let header = records.first?.fields, header.joined(separator: ",") == builder.schema.header else {
@@ -36,6 +35,12 @@ public struct SilverPartition {
             let row = SilverRow(key: builder.key(ofFields: fields), collectedAt: collected, fields: fields)
             rows[row.key] = row
         }
+    }
+
+    /// A partition with no rows, whatever the file at `url` holds (to be written over it).
+    public init(empty url: URL, builder: RowBuilder) {
+        self.url = url
+        self.builder = builder
     }
 
     public var count: Int { rows.count }

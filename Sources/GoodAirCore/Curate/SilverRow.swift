@@ -24,7 +24,3 @@ public struct SilverRow: Sendable, Equatable {
         return line > other.line
     }
 }
-
-extension Array where Element == KeyPart {
-    static func < (lhs: [KeyPart], rhs: [KeyPart]) -> Bool { lhs.lexicographicallyPrecedes(rhs) }
-}

@@ -94,12 +94,12 @@ struct StationsTable {
     }
 
     func write() throws {
-        var partition = try SilverPartition(url: URL(fileURLWithPath: "/nonexistent/stations.csv"), builder: builder)
+        var partition = SilverPartition(empty: url, builder: builder)
         var corrections: [String: Int] = [:]
         for station in stations.values {
             if case .success(let row) = builder.row(station.values, corrections: &corrections) { partition.merge(row) }
         }
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
-        try AtomicFile.write(partition.render(), to: url)
+        try AtomicFile.write(partition.render(), to: url)   // header only when no station yet
     }
 }

@@ -93,11 +93,4 @@ public enum Timestamp {
         guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
         return CivilTime.validDays(year: y, month: m, day: d)
     }
-
-    /// The Gregorian calendar in UTC, for code that needs calendar arithmetic.
-    public static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
 }
