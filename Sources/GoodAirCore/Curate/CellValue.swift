@@ -15,15 +15,4 @@ public enum CellValue: Sendable, Equatable {
         default: return nil
         }
     }
-
-    /// The CSV text of the value for a column of `type`.
-    func csv(as type: TableSchema.ColumnType) -> String {
-        switch self {
-        case .null: return CSVField.null
-        case .text(let s): return CSVField.text(s)
-        case .int(let v): return type == .float ? CSVField.double(Double(v)) : CSVField.int(v)
-        case .double(let v): return type == .integer && v == v.rounded() && abs(v) < 1e15 ? CSVField.int(Int(v)) : CSVField.double(v)
-        case .timestamp(let t): return type == .date ? String(CSVField.timestamp(t).prefix(10)) : CSVField.timestamp(t)
-        }
-    }
 }

@@ -1,107 +1,117 @@
 import Foundation
 import Logging
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Curates one bronze (source, date): every snapshot its manifests list that the ledger has not
-/// seen, then the silver partitions and the stations its rows touch, then the ledger (in that
-/// order, so a kill at any point is repaired by running again).
+/// Curates bronze (source, date) units: every snapshot their manifests list that their ledger has
+/// not seen, keeping the rows in memory; then ``finish(report:stations:)`` writes the silver
+/// partitions and the stations the rows touch, then the units' ledgers (in that order, so a kill
+/// at any point is repaired by running again). The curator finishes a batch once it holds
+/// ``rowLimit`` rows, which bounds memory whatever the size of the lake, and rewrites a
+/// partition once per batch rather than once per bronze date.
 struct CurateBatch {
+    /// Rows held before the curator finishes the batch (20,000: about 12 MB with their partitions).
+    static let rowLimit = 20_000
+
     let lake: Lake
     let schemas: CurationSchemas
-    let source: Source
-    let date: String
     let logger: Logger
-    private var ledger: CurateLedger
-    /// New rows by observation date.
-    private var rows: [String: [SilverRow]] = [:]
+    private var ledgers: [CurateLedger] = []
+    /// New rows by table, then by observation day (days since 1970).
+    private var rows: [String: [Int: [SilverRow]]] = [:]
+    private(set) var rowCount = 0
+    private var touchesStations = false
 
-    init(lake: Lake, schemas: CurationSchemas, source: Source, date: String, logger: Logger) {
+    init(lake: Lake, schemas: CurationSchemas, logger: Logger) {
         self.lake = lake
         self.schemas = schemas
-        self.source = source
-        self.date = date
         self.logger = logger
-        self.ledger = CurateLedger(lake: lake, source: source, date: date)
     }
 
-    mutating func run(report: inout CurateReport, stations: inout StationsTable) throws {
+    var isEmpty: Bool { ledgers.isEmpty }
+
+    /// Curates what is new in one bronze (source, date), reading every file through `reader`.
+    mutating func add(_ unit: BronzeIndex.Unit, report: inout CurateReport, stations: inout StationsTable,
+                      reader: GzipFileReader) throws {
+        var ledger = CurateLedger(lake: lake, source: unit.source, date: unit.date)
+        let curator = SnapshotCurator(lake: lake, schemas: schemas, source: unit.source, logger: logger)
         var changed = false
-        for hour in BronzeIndex.hours(lake: lake, source: source, date: date) {
-            let folder = lake.bronzeHourFolder(source: source, hour: hour)
-            guard let inputs = try ManifestEntry.read(folder: folder) else { continue }
-            let folderPath = folder.path + "/"
+        let datePath = lake.bronze.path + "/source=\(unit.source.rawValue)/date=\(unit.date)/"
+        for hour in BronzeIndex.hours(lake: lake, source: unit.source, date: unit.date) {
+            let hourName = "hour=\(hour.hourString)"
+            let folder = datePath + hourName
+            let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard directory >= 0 else { continue }
+            defer { close(directory) }
+            let manifestKey = hourName + "/" + HourManifest.fileName
+            let fingerprint = Self.fingerprint(of: HourManifest.fileName, in: directory)
+            if let fingerprint, let seen = ledger.outcome(of: manifestKey, sha256: fingerprint),
+               seen.hasPrefix("manifest:"), let count = Int(seen.dropFirst(9)) {
+                report.alreadyCurated += count
+                continue
+            }
+            guard let inputs = try ManifestEntry.read(in: directory, folder: folder, reader: reader) else { continue }
+            let prefix = hourName + "/"
+            var complete = true, count = 0
             for record in inputs {
                 guard let file = record.file, let sha256 = record.sha256 else { continue }
-                let path = "hour=\(hour.hourString)/\(file)"
+                count += 1
+                let path = prefix + file
                 if ledger.contains(path, sha256: sha256) {
                     report.alreadyCurated += 1
                     continue
                 }
-                guard let stored = FileManager.default.contents(atPath: folderPath + file) else { continue }
+                guard let stored = reader.read(file, in: directory) else {
+                    complete = false   // listed but missing: look again next time
+                    continue
+                }
                 report.snapshotsRead += 1
-                let outcome = try curate(Array(stored), record: record, hour: hour, report: &report, stations: &stations)
-                ledger.record(path, sha256: sha256, outcome: outcome)
+                let outcome = try curator.curate(stored, record: record, hour: hour, reader: reader, report: &report, stations: &stations)
+                if case .row(let row, let day) = outcome {
+                    rows[curator.table, default: [:]][day, default: []].append(row)
+                    rowCount += 1
+                }
+                ledger.record(path, sha256: sha256, outcome: outcome.ledgerText)
+                changed = true
+            }
+            if complete, let fingerprint {
+                ledger.record(manifestKey, sha256: fingerprint, outcome: "manifest:\(count)")
                 changed = true
             }
         }
         guard changed else { return }
-        let table = CurationSchemas.table(of: source)
-        let builder = schemas.builders[table]!
-        for observed in rows.keys.sorted() {
-            var partition = try SilverPartition(url: SilverPartition.url(lake: lake, table: table, date: observed), builder: builder)
-            for row in rows[observed]! {
-                if partition.merge(row) { report.duplicatesMerged += 1 } else { report.rowsAdded[table, default: 0] += 1 }
-            }
-            try partition.write()
-            report.partitionsWritten += 1
-        }
-        // Stations before the ledger too: a batch the ledger records must be in every file.
-        if source == .aqicn { try stations.write() }
-        try ledger.write()
+        if unit.source == .aqicn { touchesStations = true }
+        ledgers.append(ledger)
     }
 
-    /// Judges one snapshot; returns the ledger outcome (`silver`, or `quarantine:<reason>`).
-    private mutating func curate(_ stored: [UInt8], record: ManifestEntry, hour: Hour,
-                                 report: inout CurateReport, stations: inout StationsTable) throws -> String {
-        func quarantine(_ reason: QuarantineReason, _ detail: String, failure: ValidationFailure? = nil) throws -> String {
-            let bronzePath = lake.relativePath(lake.bronzeHourFolder(source: source, hour: hour).appendingPathComponent(record.file!))
-            report.quarantined[reason, default: 0] += 1
-            try Quarantine(lake: lake).put(stored, source: source, hour: hour, name: record.file!, sidecar: .init(
-                bronze: bronzePath, sha256: record.sha256 ?? "", reason: reason.rawValue, detail: detail,
-                schema: failure == nil ? nil : CurationSchemas.payloadFiles[source],
-                instanceLocation: failure?.instanceLocation, keywordLocation: failure?.keywordLocation))
-            logger.debug("curate.quarantine", metadata: ["bronze": "\(bronzePath)", "reason": "\(reason.rawValue)"])
-            return "quarantine:\(reason.rawValue)"
-        }
-        guard record.outcome == .ok else { return try quarantine(.fetchFailed, record.error ?? "the fetch failed") }
-        guard let raw = try? Gzip.decompress(stored) else { return try quarantine(.notJSON, "not a gzip file") }
-        guard Checksum.sha256Hex(raw) == record.sha256 else {
-            return try quarantine(.checksumMismatch, "the bytes do not match the manifest's sha256")
-        }
-        let tape: JSONTape
-        do { tape = try JSONTape(parsing: raw) } catch { return try quarantine(.notJSON, "\(error)") }
-        let failures = schemas.payload[source]!.validate(tape, tape.root)
-        if let first = failures.first {
-            return try quarantine(.schema, "\(first.instanceLocation): \(first.message)", failure: first)
-        }
-        let context = SnapshotContext(cityID: record.cityID, collectedAt: hour.index * 3600, requestURL: record.url)
-        let extraction: Extraction
-        switch source {
-        case .aqicn: extraction = AQICNExtractor.extract(tape, context: context)
-        case .owmWeather: extraction = OWMWeatherExtractor.extract(tape, context: context)
-        case .owmAir: extraction = OWMAirExtractor.extract(tape, context: context)
-        }
-        if let problem = extraction.problem { return try quarantine(.noObservation, problem) }
-        let builder = schemas.builders[extraction.table]!
-        switch builder.row(extraction.values, corrections: &report.corrections) {
-        case .failure(let error):
-            return try quarantine(.noObservation, error.description)
-        case .success(let row):
-            guard case .timestamp(let observed)? = extraction.values["observed_at"] else {
-                return try quarantine(.noObservation, "no observed_at")
+    /// Size, modification time and inode of a file: the collector replaces a manifest (a new
+    /// inode) whenever it changes one, so the same fingerprint means the same content.
+    static func fingerprint(of name: String, in directory: Int32) -> String? {
+        var info = stat()
+        guard fstatat(directory, name, &info, 0) == 0 else { return nil }
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
+    }
+
+    /// Writes what the batch curated: silver partitions, stations, then ledgers.
+    mutating func finish(report: inout CurateReport, stations: StationsTable) throws {
+        for table in rows.keys.sorted() {
+            let builder = schemas.builders[table]!
+            for (day, new) in rows[table]!.sorted(by: { $0.key < $1.key }) {
+                let url = SilverPartition.url(lake: lake, table: table, date: CivilTime.dateString(days: day))
+                var partition = try SilverPartition(url: url, builder: builder)
+                for row in new {
+                    if partition.merge(row) { report.duplicatesMerged += 1 } else { report.rowsAdded[table, default: 0] += 1 }
+                }
+                try partition.write()
+                report.partitionsWritten += 1
             }
-            rows[CivilTime.dateString(days: CivilTime.floorDiv(observed, 86_400)), default: []].append(row)
-            if let station = extraction.station { stations.merge(station) }
-            return "silver"
         }
+        // Stations before the ledgers too: a snapshot a ledger records must be in every file.
+        if touchesStations { try stations.write() }
+        for ledger in ledgers { try ledger.write() }
+        self = CurateBatch(lake: lake, schemas: schemas, logger: logger)
     }
 }

@@ -2,33 +2,63 @@ import Foundation
 
 /// What curation has already processed from one bronze date of one source, keyed by the snapshot's
 /// path and sha256 (so a changed file is noticed): `_state/curate/source=<s>/date=<d>.tsv`, one
-/// line per snapshot, `hour=HH/<file>\t<sha256>\t<outcome>`, sorted. It is written after the silver
+/// line per snapshot, `hour=HH/<file>\t<sha256>\t<outcome>`, sorted; and one per hour whose
+/// snapshots were all processed, `hour=HH/_manifest.json\t<fingerprint>\tmanifest:<count>`, so an
+/// incremental run skips an unchanged hour without parsing its manifest. It is written after the silver
 /// partitions it accounts for, so a job killed in between curates those snapshots again, which
-/// the merge makes harmless.
+/// the merge makes harmless — and for the same reason it is not fsynced: losing it to a power cut
+/// only means curating again.
 struct CurateLedger {
     let url: URL
-    private(set) var entries: [String: (sha256: String, outcome: String)] = [:]
+    private var index: [String: Int] = [:]
+    private var entries: [(path: String, sha256: String, outcome: String)] = []
 
     init(lake: Lake, source: Source, date: String) {
         url = lake.state.appendingPathComponent("curate/source=\(source.rawValue)/date=\(date).tsv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        for line in data.split(separator: 0x0A) {
+            let parts = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard parts.count == 3 else { continue }
-            entries[String(parts[0])] = (String(parts[1]), String(parts[2]))
+            record(String(decoding: parts[0], as: UTF8.self), sha256: String(decoding: parts[1], as: UTF8.self),
+                   outcome: String(decoding: parts[2], as: UTF8.self))
         }
     }
 
     /// Whether the snapshot at `path` (relative to the date folder) with `sha256` was processed.
-    func contains(_ path: String, sha256: String) -> Bool { entries[path]?.sha256 == sha256 }
+    func contains(_ path: String, sha256: String) -> Bool {
+        guard let position = index[path] else { return false }
+        return entries[position].sha256 == sha256
+    }
+
+    /// The outcome recorded for `path` with `sha256`, or nil.
+    func outcome(of path: String, sha256: String) -> String? {
+        guard let position = index[path], entries[position].sha256 == sha256 else { return nil }
+        return entries[position].outcome
+    }
 
     mutating func record(_ path: String, sha256: String, outcome: String) {
-        entries[path] = (sha256, outcome)
+        if let position = index[path] {
+            entries[position] = (path, sha256, outcome)
+        } else {
+            index[path] = entries.count
+            entries.append((path, sha256, outcome))
+        }
     }
 
     func write() throws {
-        let text = entries.keys.sorted().map { "\($0)\t\(entries[$0]!.sha256)\t\(entries[$0]!.outcome)\n" }.joined()
-        try AtomicFile.write(string: text, to: url)
+        var sorted = entries.map { (path: Array($0.path.utf8), line: $0) }
+        sorted.sort { RowKey.precedes($0.path, $1.path) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 110)
+        for (path, entry) in sorted {
+            bytes.append(contentsOf: path)
+            bytes.append(0x09)
+            bytes.append(contentsOf: entry.sha256.utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: entry.outcome.utf8)
+            bytes.append(0x0A)
+        }
+        try AtomicFile.write(bytes, to: url, durable: false)
     }
 
     /// Forgets everything curated from `source` (for `--rebuild`), or only the given dates.

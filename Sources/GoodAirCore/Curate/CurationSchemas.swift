@@ -12,6 +12,8 @@ struct CurationSchemas {
 
     let payload: [Source: JSONSchema]
     let builders: [String: RowBuilder]
+    /// Where each source's extractor puts its values in its table.
+    let layouts: [Source: RowLayout]
 
     static func load(from folder: URL) throws -> CurationSchemas {
         var payload: [Source: JSONSchema] = [:]
@@ -27,7 +29,19 @@ struct CurationSchemas {
             let schema = try TableSchema.load(from: folder.appendingPathComponent("table/\(table).table.json"))
             builders[table] = RowBuilder(schema: schema)
         }
-        return CurationSchemas(payload: payload, builders: builders)
+        var layouts: [Source: RowLayout] = [:]
+        for source in Source.allCases {
+            layouts[source] = try builders[table(of: source)]!.layout(for: extractorColumns(source))
+        }
+        return CurationSchemas(payload: payload, builders: builders, layouts: layouts)
+    }
+
+    static func extractorColumns(_ source: Source) -> [String] {
+        switch source {
+        case .aqicn: return ExtractedValues<AQICNExtractor.Column>.names
+        case .owmWeather: return ExtractedValues<OWMWeatherExtractor.Column>.names
+        case .owmAir: return ExtractedValues<OWMAirExtractor.Column>.names
+        }
     }
 
     static func table(of source: Source) -> String {

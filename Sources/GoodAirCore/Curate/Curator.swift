@@ -38,13 +38,17 @@ public struct Curator: Sendable {
         let units = BronzeIndex.dates(lake: lake)
         if configuration.rebuild { try resetForRebuild(dates: units) }
         var stations = try StationsTable(lake: lake, builder: schemas.builders["stations"]!)
+        let reader = try GzipFileReader()
         let selected = units.filter { unit in
             (configuration.from.map { unit.date >= $0 } ?? true) && (configuration.to.map { unit.date <= $0 } ?? true)
         }
         logger.info("curate.start", metadata: ["run.id": "\(report.runID)", "dates": "\(selected.count)"])
+        var batch = CurateBatch(lake: lake, schemas: schemas, logger: logger)
         for (done, unit) in selected.enumerated() {
-            var batch = CurateBatch(lake: lake, schemas: schemas, source: unit.source, date: unit.date, logger: logger)
-            try batch.run(report: &report, stations: &stations)
+            try batch.add(unit, report: &report, stations: &stations, reader: reader)
+            if batch.rowCount >= CurateBatch.rowLimit || done == selected.count - 1 {
+                try batch.finish(report: &report, stations: stations)
+            }
             progress?(done + 1, selected.count)
         }
         report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000

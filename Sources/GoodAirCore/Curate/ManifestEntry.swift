@@ -14,17 +14,17 @@ struct ManifestEntry {
     /// The current records of the manifest in `folder`, then the superseded ones that own a body
     /// under `_failed/` (a snapshot's name belongs to the current record). Nil when there is no
     /// manifest; a corrupt one throws.
-    static func read(folder: URL) throws -> [ManifestEntry]? {
-        let url = folder.appendingPathComponent(HourManifest.fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            guard !FileManager.default.fileExists(atPath: url.path) else {
-                throw CollectError.corruptManifest(path: url.path, reason: "unreadable")
+    static func read(in directory: Int32, folder: String, reader: GzipFileReader) throws -> [ManifestEntry]? {
+        let path = folder + "/" + HourManifest.fileName
+        guard let data = reader.read(HourManifest.fileName, in: directory) else {
+            guard faccessat(directory, HourManifest.fileName, F_OK, 0) != 0 else {
+                throw CollectError.corruptManifest(path: path, reason: "unreadable")
             }
             return nil
         }
         let tape: JSONTape
         do { tape = try JSONTape(parsing: Array(data)) } catch {
-            throw CollectError.corruptManifest(path: url.path, reason: "\(error)")
+            throw CollectError.corruptManifest(path: path, reason: "\(error)")
         }
         var entries: [ManifestEntry] = []
         for (list, onlyFailedBodies) in [("fetches", false), ("superseded", true)] {
@@ -32,7 +32,7 @@ struct ManifestEntry {
             for node in tape.elements(array) {
                 func text(_ key: String) -> String? { tape.member(node, key).flatMap { tape.string($0) } }
                 guard let city = text("city_id"), let outcome = text("outcome").flatMap(FetchRecord.Outcome.init) else {
-                    throw CollectError.corruptManifest(path: url.path, reason: "a record without city_id or outcome")
+                    throw CollectError.corruptManifest(path: path, reason: "a record without city_id or outcome")
                 }
                 let file = text("file")
                 if onlyFailedBodies && file?.hasPrefix(HourFolder.failedFolder + "/") != true { continue }

@@ -10,7 +10,7 @@ public struct SilverPartition {
 
     public let url: URL
     public let builder: RowBuilder
-    private(set) var rows: [[KeyPart]: SilverRow] = [:]
+    private(set) var rows: [RowKey: SilverRow] = [:]
 
     /// The partition file of `table` for `date` (`YYYY-MM-DD`).
     public static func url(lake: Lake, table: String, date: String) -> URL {
@@ -27,12 +27,10 @@ public struct SilverPartition {
             throw CurateError.partitionMismatch(path: url.path, table: builder.schema.table)
         }
         for record in records.dropFirst() {
-            let fields = record.fields.map { CSVField.text($0) }
-            guard fields.count == header.count else {
+            guard record.fields.count == header.count else {
                 throw CurateError.partitionMismatch(path: url.path, table: builder.schema.table)
             }
-            let collected = builder.schema.index(of: "collected_at").map { fields[$0] } ?? ""
-            let row = SilverRow(key: builder.key(ofFields: fields), collectedAt: collected, fields: fields)
+            let row = builder.row(fields: record.fields)
             rows[row.key] = row
         }
     }
@@ -59,11 +57,14 @@ public struct SilverPartition {
 
     /// The file's bytes: header, then rows sorted by primary key.
     public func render() -> [UInt8] {
-        var text = builder.schema.header + Self.lineEnd
-        for key in rows.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            text += rows[key]!.line + Self.lineEnd
+        var bytes = Array((builder.schema.header + Self.lineEnd).utf8)
+        let sorted = rows.values.sorted { $0.key < $1.key }
+        bytes.reserveCapacity(bytes.count + sorted.reduce(0) { $0 + $1.line.count + 2 })
+        for row in sorted {
+            bytes.append(contentsOf: row.line)
+            bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        return Array(text.utf8)
+        return bytes
     }
 
     /// Writes the partition atomically (or removes it when it has no row left), removing any

@@ -11,6 +11,9 @@ struct StationObservation: Sendable, Equatable {
     var attribution: String?
     var firstSeen: Int
     var lastSeen: Int
+    /// A hash of the payload bytes the descriptive fields came from (nil when read from the CSV):
+    /// a sighting with the same bytes only widens the seen range, without decoding anything.
+    var sourceHash: Int?
 
     static func from(_ tape: JSONTape, data: Int, stationID: Int, observedAt: Int) -> StationObservation {
         let city = tape.member(data, "city")
@@ -84,6 +87,25 @@ struct StationsTable {
         }
     }
 
+    /// Records the sighting of station `stationID` in the AQICN `data` object of `tape`.
+    mutating func observe(_ tape: JSONTape, data: Int, stationID: Int, observedAt: Int) {
+        var hasher = Hasher()
+        for name in ["city", "attributions"] {
+            if let node = tape.member(data, name) { tape.rawBytes(node).withUnsafeBytes { hasher.combine(bytes: $0) } }
+            hasher.combine(0xFF as UInt8)
+        }
+        let hash = hasher.finalize()
+        if var existing = stations[stationID], existing.sourceHash == hash {
+            existing.firstSeen = min(existing.firstSeen, observedAt)
+            existing.lastSeen = max(existing.lastSeen, observedAt)
+            stations[stationID] = existing
+            return
+        }
+        var observation = StationObservation.from(tape, data: data, stationID: stationID, observedAt: observedAt)
+        observation.sourceHash = hash
+        merge(observation)
+    }
+
     mutating func merge(_ observation: StationObservation) {
         if var existing = stations[observation.stationID] {
             existing.merge(observation)
@@ -97,7 +119,7 @@ struct StationsTable {
         var partition = SilverPartition(empty: url, builder: builder)
         var corrections: [String: Int] = [:]
         for station in stations.values {
-            if case .success(let row) = builder.row(station.values, corrections: &corrections) { partition.merge(row) }
+            if case .success(let row) = builder.row(named: station.values, corrections: &corrections) { partition.merge(row) }
         }
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
         try AtomicFile.write(partition.render(), to: url)   // header only when no station yet

@@ -14,8 +14,10 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `url` atomically, creating missing parent folders. With `syncFolder`
     /// false the caller fsyncs the folder itself (`syncFolder(_:)`) once after many files, before it
-    /// writes anything that refers to them.
-    public static func write(_ bytes: some Collection<UInt8>, to url: URL, syncFolder: Bool = true) throws {
+    /// writes anything that refers to them. With `durable` false nothing is fsynced: the file still
+    /// appears whole or not at all, but a power cut may lose it — only for state that is safe to
+    /// lose (a ledger whose loss means work is redone).
+    public static func write(_ bytes: some Collection<UInt8>, to url: URL, syncFolder: Bool = true, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         try createFolder(folder)
         let temp = folder.appendingPathComponent(
@@ -39,7 +41,7 @@ public enum AtomicFile {
                 }
                 offset += n
             }
-            guard fsync(fd) == 0 else { throw LakeError.io(operation: "fsync", path: temp.path, errno: errno) }
+            guard !durable || fsync(fd) == 0 else { throw LakeError.io(operation: "fsync", path: temp.path, errno: errno) }
             closed = true
             guard close(fd) == 0 else { throw LakeError.io(operation: "close", path: temp.path, errno: errno) }
             guard rename(temp.path, url.path) == 0 else {
@@ -49,7 +51,7 @@ public enum AtomicFile {
             unlink(temp.path)
             throw error
         }
-        if syncFolder { try Self.syncFolder(folder) }
+        if syncFolder && durable { try Self.syncFolder(folder) }
     }
 
     /// Writes a UTF-8 string atomically.

@@ -35,7 +35,7 @@ public struct Hour: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var dateString: String { String(Timestamp.format(start).prefix(10)) }
 
     /// `HH` of the hour (UTC), two digits.
-    public var hourString: String { String(format: "%02d", ((index % 24) + 24) % 24) }
+    public var hourString: String { CivilTime.pad(((index % 24) + 24) % 24) }
 
     /// The Hive-style partition path, `date=YYYY-MM-DD/hour=HH`.
     public var partitionPath: String { "date=\(dateString)/hour=\(hourString)" }

@@ -17,11 +17,34 @@ public enum Timestamp {
     }
 
     /// Parses `2026-11-29T14:00:00Z`, `…T14:00Z`, `…T14Z`, fractional seconds, an offset instead of
-    /// `Z` (`+01:00`, `-0530`), or a bare date `2026-11-29` (midnight UTC). Nil for anything else.
+    /// `Z` (`+01:00`, `-0530`), or a bare date `2026-11-29` (midnight UTC), with surrounding spaces.
+    /// Nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        let b = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        guard let (seconds, fraction) = instant(text) else { return nil }
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// ``parse(_:)`` as whole seconds since 1970 (rounded down), without going through `Date`:
+    /// the form curation uses for every AQICN `time.iso`.
+    public static func seconds(_ text: String) -> Int? { instant(text)?.seconds }
+
+    private static func instant(_ text: String) -> (seconds: Int, fraction: Double)? {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            guard let first = utf8.first, let last = utf8.last else { return nil }
+            if first >= 0x80 || last >= 0x80 {   // rare: Unicode spaces around the text
+                return instant(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+            }
+            var start = 0, end = utf8.count
+            while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
+            while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
+            return instant(Array(utf8[start..<end]))
+        }
+    }
+
+    private static func instant(_ b: [UInt8]) -> (seconds: Int, fraction: Double)? {
         guard b.count >= 10, let days = dateDays(b) else { return nil }
-        if b.count == 10 { return Date(timeIntervalSince1970: Double(days) * 86_400) }
+        if b.count == 10 { return (days * 86_400, 0) }
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
         var i = 11
         func number(_ digits: Int) -> Int? {
@@ -68,8 +91,7 @@ public enum Timestamp {
             return nil
         }
         guard i == b.count else { return nil }
-        let total = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: Double(total) + fraction)
+        return (days * 86_400 + hour * 3600 + minute * 60 + second - offset, fraction)
     }
 
     /// Parses a bare `YYYY-MM-DD` as midnight UTC.

@@ -4,48 +4,41 @@
 /// were UTC). `aqi` "-" is NULL. The `iaqi` pollutant values are US-EPA sub-indices (0–500), kept
 /// as such in `*_aqi` columns: they are not concentrations.
 enum AQICNExtractor {
-    static let pollutants = ["pm25", "pm10", "o3", "no2", "so2", "co"]
+    /// The columns it fills, named as in `air_quality.table.json`.
+    enum Column: Int, CaseIterable {
+        case city_id, station_id, observed_at, collected_at, aqi, dominant_pollutant
+        case pm25_aqi, pm10_aqi, o3_aqi, no2_aqi, so2_aqi, co_aqi, t_c, h_pct, p_hpa, w_ms
+    }
+
+    /// `iaqi` members and their columns.
+    static let subIndices: [(member: String, column: Column)] = [
+        ("pm25", .pm25_aqi), ("pm10", .pm10_aqi), ("o3", .o3_aqi), ("no2", .no2_aqi), ("so2", .so2_aqi),
+        ("co", .co_aqi), ("t", .t_c), ("h", .h_pct), ("p", .p_hpa), ("w", .w_ms),
+    ]
 
     static func extract(_ tape: JSONTape, context: SnapshotContext) -> Extraction {
-        var out = Extraction(table: "air_quality")
-        guard let data = tape.member(tape.root, "data") else {
-            out.problem = "no data object"
-            return out
-        }
+        guard let data = tape.member(tape.root, "data") else { return .failure("no data object") }
         guard let isoNode = tape.node(data, "time", "iso"), let iso = tape.string(isoNode),
-              let observed = Timestamp.parse(iso) else {
-            out.problem = "no usable time.iso"
-            return out
+              let observedAt = Timestamp.seconds(iso) else {
+            return .failure("no usable time.iso")
         }
-        let observedAt = Int(observed.timeIntervalSince1970.rounded(.down))
         guard let idxNode = tape.member(data, "idx"), let station = tape.int(idxNode) else {
-            out.problem = "no station idx"
-            return out
+            return .failure("no station idx")
         }
-        var values: [String: CellValue] = [
-            "city_id": .text(context.cityID),
-            "station_id": .int(station),
-            "observed_at": .timestamp(observedAt),
-            "collected_at": .timestamp(context.collectedAt),
-            "dominant_pollutant": tape.textCell(tape.member(data, "dominentpol")),
-        ]
-        if let aqiNode = tape.member(data, "aqi"), let aqi = tape.double(aqiNode) {
-            values["aqi"] = .double(aqi)
-        } else {
-            values["aqi"] = .null   // "-": no current index
+        var values = ExtractedValues<Column>()
+        values[.city_id] = .text(context.cityID)
+        values[.station_id] = .int(station)
+        values[.observed_at] = .timestamp(observedAt)
+        values[.collected_at] = .timestamp(context.collectedAt)
+        values[.dominant_pollutant] = tape.textCell(tape.member(data, "dominentpol"))
+        values[.aqi] = tape.numberCell(tape.member(data, "aqi"))   // "-": no current index, NULL
+        if let iaqi = tape.member(data, "iaqi") {
+            for (member, column) in subIndices {
+                values[column] = tape.numberCell(tape.member(iaqi, member).flatMap { tape.member($0, "v") })
+            }
         }
-        let iaqi = tape.member(data, "iaqi")
-        for pollutant in pollutants {
-            values["\(pollutant)_aqi"] = iaqi.map { tape.numberCell(tape.node($0, pollutant, "v")) } ?? .null
-        }
-        if let iaqi {
-            values["t_c"] = tape.numberCell(tape.node(iaqi, "t", "v"))
-            values["h_pct"] = tape.numberCell(tape.node(iaqi, "h", "v"))
-            values["p_hpa"] = tape.numberCell(tape.node(iaqi, "p", "v"))
-            values["w_ms"] = tape.numberCell(tape.node(iaqi, "w", "v"))
-        }
-        out.values = values
-        out.station = StationObservation.from(tape, data: data, stationID: station, observedAt: observedAt)
+        var out = Extraction(values: values.cells, observedAt: observedAt)
+        out.station = (station, data)
         return out
     }
 }

@@ -1,12 +1,32 @@
-/// What one snapshot yields: the values of one silver row (by column name), and for AQICN the
-/// station it came from. `problem` says why there is no usable observation.
+/// What one snapshot yields: the values of one silver row, in the extractor's column order (see
+/// ``ExtractedValues``), the observation's instant (its partition), and for AQICN the station it
+/// came from. `problem` says why there is no usable observation.
 struct Extraction {
-    var table: String
-    var values: [String: CellValue] = [:]
-    var station: StationObservation?
+    var values: [CellValue] = []
+    var observedAt = 0
+    /// The AQICN station: its id and the `data` object that describes it.
+    var station: (id: Int, data: Int)?
     var problem: String?
 
-    init(table: String) { self.table = table }
+    static func failure(_ problem: String) -> Extraction {
+        var out = Extraction()
+        out.problem = problem
+        return out
+    }
+}
+
+/// An extractor's row under construction: one cell per case of `Column`, whose cases are named
+/// exactly as the table's columns (so `names` maps them onto the table schema once per run).
+struct ExtractedValues<Column: RawRepresentable & CaseIterable> where Column.RawValue == Int {
+    var cells = [CellValue](repeating: .null, count: Column.allCases.count)
+
+    subscript(column: Column) -> CellValue {
+        get { cells[column.rawValue] }
+        set { cells[column.rawValue] = newValue }
+    }
+
+    /// The table column names, in the order of the cells.
+    static var names: [String] { Column.allCases.map { "\($0)" } }
 }
 
 /// Where a snapshot came from, which extraction needs: the city, the collection hour, and the
@@ -23,9 +43,8 @@ extension JSONTape {
         var node = start
         for step in path {
             if kind(node) == .array, let i = Int(step) {
-                let items = elements(node)
-                guard i >= 0, i < items.count else { return nil }
-                node = items[i]
+                guard let item = element(node, i) else { return nil }
+                node = item
             } else {
                 guard let next = member(node, step) else { return nil }
                 node = next

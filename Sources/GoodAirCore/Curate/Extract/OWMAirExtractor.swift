@@ -1,26 +1,31 @@
 /// `silver/air_pollution` rows from OpenWeatherMap air-pollution snapshots: concentrations in
 /// µg/m³, `observed_at` from `list[0].dt`, `owm_aqi` 1–5 whether written `4` or `4.0`.
 enum OWMAirExtractor {
-    static let components = ["co", "no", "no2", "o3", "so2", "pm2_5", "pm10", "nh3"]
+    /// The columns it fills, named as in `air_pollution.table.json`.
+    enum Column: Int, CaseIterable {
+        case city_id, observed_at, collected_at, owm_aqi
+        case co_ugm3, no_ugm3, no2_ugm3, o3_ugm3, so2_ugm3, pm2_5_ugm3, pm10_ugm3, nh3_ugm3
+    }
+
+    /// `components` members and their columns.
+    static let components: [(member: String, column: Column)] = [
+        ("co", .co_ugm3), ("no", .no_ugm3), ("no2", .no2_ugm3), ("o3", .o3_ugm3), ("so2", .so2_ugm3),
+        ("pm2_5", .pm2_5_ugm3), ("pm10", .pm10_ugm3), ("nh3", .nh3_ugm3),
+    ]
 
     static func extract(_ tape: JSONTape, context: SnapshotContext) -> Extraction {
-        var out = Extraction(table: "air_pollution")
-        guard let item = tape.node(tape.root, "list", "0"),
+        guard let list = tape.member(tape.root, "list"), let item = tape.element(list, 0),
               let dtNode = tape.member(item, "dt"), let dt = tape.int(dtNode) else {
-            out.problem = "no list[0].dt"
-            return out
+            return .failure("no list[0].dt")
         }
-        var values: [String: CellValue] = [
-            "city_id": .text(context.cityID),
-            "observed_at": .timestamp(dt),
-            "collected_at": .timestamp(context.collectedAt),
-            "owm_aqi": tape.node(item, "main", "aqi").flatMap { tape.int($0) }.map { CellValue.int($0) } ?? .null,
-        ]
-        let parts = tape.member(item, "components")
-        for component in components {
-            values["\(component)_ugm3"] = parts.map { tape.numberCell(tape.member($0, component)) } ?? .null
+        var values = ExtractedValues<Column>()
+        values[.city_id] = .text(context.cityID)
+        values[.observed_at] = .timestamp(dt)
+        values[.collected_at] = .timestamp(context.collectedAt)
+        values[.owm_aqi] = tape.node(item, "main", "aqi").flatMap { tape.int($0) }.map { CellValue.int($0) } ?? .null
+        if let parts = tape.member(item, "components") {
+            for (member, column) in components { values[column] = tape.numberCell(tape.member(parts, member)) }
         }
-        out.values = values
-        return out
+        return Extraction(values: values.cells, observedAt: dt)
     }
 }

@@ -4,47 +4,85 @@
 /// and m/s (what the collector asks for), `units=imperial` is °F and mph, and no `units` is
 /// Kelvin; everything is converted to °C and m/s. Absent `rain`/`snow` means 0 mm (dry).
 enum OWMWeatherExtractor {
+    /// The columns it fills, named as in `weather.table.json`.
+    enum Column: Int, CaseIterable {
+        case city_id, observed_at, collected_at, temperature_c, feels_like_c, pressure_hpa, humidity_pct
+        case wind_speed_ms, wind_deg, wind_gust_ms, clouds_pct, visibility_m, rain_1h_mm, snow_1h_mm
+        case condition_id, condition, condition_description
+    }
+
+    /// OpenWeatherMap's unit systems, as the request's `units` parameter chose them.
+    enum Units {
+        case standard, metric, imperial
+
+        /// The units of a request URL (`units=metric`, `units=imperial`, else Kelvin).
+        init(requestURL: String) {
+            if OWMWeatherExtractor.contains(requestURL, "units=metric") {
+                self = .metric
+            } else if OWMWeatherExtractor.contains(requestURL, "units=imperial") {
+                self = .imperial
+            } else {
+                self = .standard
+            }
+        }
+
+        func celsius(_ v: Double) -> Double {
+            switch self {
+            case .metric: return v
+            case .imperial: return (v - 32) * 5 / 9
+            case .standard: return v - 273.15
+            }
+        }
+
+        func metresPerSecond(_ v: Double) -> Double { self == .imperial ? v * 0.44704 : v }
+    }
+
     static func extract(_ tape: JSONTape, context: SnapshotContext) -> Extraction {
-        var out = Extraction(table: "weather")
         let root = tape.root
-        guard let dtNode = tape.member(root, "dt"), let dt = tape.int(dtNode) else {
-            out.problem = "no dt"
-            return out
+        guard let dtNode = tape.member(root, "dt"), let dt = tape.int(dtNode) else { return .failure("no dt") }
+        let units = Units(requestURL: context.requestURL)
+        let main = tape.member(root, "main"), wind = tape.member(root, "wind")
+        func number(_ object: Int?, _ key: String) -> Double? {
+            object.flatMap { tape.member($0, key) }.flatMap { tape.double($0) }
         }
-        let imperial = context.requestURL.contains("units=imperial")
-        let metric = context.requestURL.contains("units=metric")
-        func temperature(_ node: Int?) -> CellValue {
-            guard let node, let v = tape.double(node) else { return .null }
-            return .double(metric ? v : imperial ? (v - 32) * 5 / 9 : v - 273.15)
-        }
-        func speed(_ node: Int?) -> CellValue {
-            guard let node, let v = tape.double(node) else { return .null }
-            return .double(imperial ? v * 0.44704 : v)
-        }
+        func cell(_ value: Double?) -> CellValue { value.map { .double($0) } ?? .null }
         func precipitation(_ kind: String) -> CellValue {
             guard let object = tape.member(root, kind) else { return .double(0) }   // absent: dry
-            return tape.numberCell(tape.member(object, "1h"))
+            return cell(number(object, "1h"))
         }
-        let condition = tape.node(root, "weather", "0")
-        out.values = [
-            "city_id": .text(context.cityID),
-            "observed_at": .timestamp(dt),
-            "collected_at": .timestamp(context.collectedAt),
-            "temperature_c": temperature(tape.node(root, "main", "temp")),
-            "feels_like_c": temperature(tape.node(root, "main", "feels_like")),
-            "pressure_hpa": tape.numberCell(tape.node(root, "main", "pressure")),
-            "humidity_pct": tape.numberCell(tape.node(root, "main", "humidity")),
-            "wind_speed_ms": speed(tape.node(root, "wind", "speed")),
-            "wind_deg": tape.numberCell(tape.node(root, "wind", "deg")),
-            "wind_gust_ms": speed(tape.node(root, "wind", "gust")),
-            "clouds_pct": tape.numberCell(tape.node(root, "clouds", "all")),
-            "visibility_m": tape.numberCell(tape.member(root, "visibility")),
-            "rain_1h_mm": precipitation("rain"),
-            "snow_1h_mm": precipitation("snow"),
-            "condition_id": condition.map { tape.numberCell(tape.member($0, "id")) } ?? .null,
-            "condition": condition.map { tape.textCell(tape.member($0, "main")) } ?? .null,
-            "condition_description": condition.map { tape.textCell(tape.member($0, "description")) } ?? .null,
-        ]
-        return out
+        var values = ExtractedValues<Column>()
+        values[.city_id] = .text(context.cityID)
+        values[.observed_at] = .timestamp(dt)
+        values[.collected_at] = .timestamp(context.collectedAt)
+        values[.temperature_c] = cell(number(main, "temp").map(units.celsius))
+        values[.feels_like_c] = cell(number(main, "feels_like").map(units.celsius))
+        values[.pressure_hpa] = cell(number(main, "pressure"))
+        values[.humidity_pct] = cell(number(main, "humidity"))
+        values[.wind_speed_ms] = cell(number(wind, "speed").map(units.metresPerSecond))
+        values[.wind_deg] = cell(number(wind, "deg"))
+        values[.wind_gust_ms] = cell(number(wind, "gust").map(units.metresPerSecond))
+        values[.clouds_pct] = cell(number(tape.member(root, "clouds"), "all"))
+        values[.visibility_m] = cell(number(root, "visibility"))
+        values[.rain_1h_mm] = precipitation("rain")
+        values[.snow_1h_mm] = precipitation("snow")
+        if let list = tape.member(root, "weather"), let condition = tape.element(list, 0) {
+            values[.condition_id] = cell(number(condition, "id"))
+            values[.condition] = tape.textCell(tape.member(condition, "main"))
+            values[.condition_description] = tape.textCell(tape.member(condition, "description"))
+        }
+        return Extraction(values: values.cells, observedAt: dt)
+    }
+
+    /// Whether `text` contains `needle`, comparing bytes (no Foundation, no Unicode rules).
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+                if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+            }
+            return false
+        }
     }
 }

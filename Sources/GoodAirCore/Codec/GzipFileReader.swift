@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CZlib
+
+/// Reads many small gzip files fast: each file is read with `openat` into one reused buffer and
+/// gunzipped with one reused zlib stream (`inflateReset`, no allocation per file) — the curation
+/// hot path, which reads a hundred thousand snapshots per rebuild. Not thread-safe: one per job.
+///
+/// ```swift
+/// let reader = try GzipFileReader()
+/// let folder = open("bronze/source=aqicn/date=2026-11-29/hour=14", O_RDONLY | O_DIRECTORY)
+/// if let stored = reader.read("paris.json.gz", in: folder) {   // valid until the next read
+///     let json = try reader.gunzip(stored)
+/// }
+/// ```
+final class GzipFileReader {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private var input: UnsafeMutableRawBufferPointer
+    private var output: UnsafeMutableRawBufferPointer
+
+    init() throws {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        input = .allocate(byteCount: 256 * 1024, alignment: 16)
+        output = .allocate(byteCount: 1024 * 1024, alignment: 16)
+        guard goodair_inflate_init_gzip(stream) == Z_OK else {
+            input.deallocate(); output.deallocate(); stream.deallocate()
+            throw GzipError.zlib("inflateInit2 failed")
+        }
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+        input.deallocate()
+        output.deallocate()
+    }
+
+    /// The whole content of file `name` in the folder open as `directory`, in the reused buffer
+    /// (valid until the next call); nil when it cannot be opened or read.
+    func read(_ name: String, in directory: Int32) -> UnsafeRawBufferPointer? {
+        let fd = openat(directory, name, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var count = 0
+        while true {
+            if count == input.count { grow(&input, keeping: count) }
+            let n = systemRead(fd, input.baseAddress! + count, input.count - count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return UnsafeRawBufferPointer(rebasing: input[0..<count]) }
+            count += n
+        }
+    }
+
+    /// Gunzips a whole gzip member (`bytes` may be the buffer ``read(_:in:)`` returned); throws on
+    /// corrupt or truncated input. Bytes after the member are ignored.
+    func gunzip(_ bytes: UnsafeRawBufferPointer) throws(GzipError) -> [UInt8] {
+        guard inflateReset(stream) == Z_OK else { throw GzipError.zlib("inflateReset failed") }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        stream.pointee.avail_in = uInt(bytes.count)
+        var produced = 0
+        while true {
+            if produced == output.count { grow(&output, keeping: produced) }
+            stream.pointee.next_out = (output.baseAddress! + produced).assumingMemoryBound(to: UInt8.self)
+            let room = min(output.count - produced, Int(UInt32.max))
+            stream.pointee.avail_out = uInt(room)
+            let status = inflate(stream, Z_NO_FLUSH)
+            produced += room - Int(stream.pointee.avail_out)
+            if status == Z_STREAM_END { break }
+            guard status == Z_OK || status == Z_BUF_ERROR else { throw GzipError.corrupt("inflate failed (\(status))") }
+            if stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { throw GzipError.corrupt("truncated gzip stream") }
+        }
+        return Array(UnsafeRawBufferPointer(rebasing: output[0..<produced]))
+    }
+
+    private func grow(_ buffer: inout UnsafeMutableRawBufferPointer, keeping count: Int) {
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
+        larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        buffer.deallocate()
+        buffer = larger
+    }
+}
+
+/// `read(2)`, out of reach of the method of the same name.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
