@@ -110,15 +110,26 @@ extension GoodAir {
               duckdb -c "SELECT city_id, avg(temperature_c) FROM read_csv('\(silver)/weather/*/*.csv', hive_partitioning=true) GROUP BY 1"
               python3 -c "import pandas; print(pandas.read_csv('\(silver)/air_pollution/date=\(current.dateString)/part-00000.csv').describe())"
             """)
+
+            let aggregated = try await Aggregator(lake: lake, configuration: AggregateConfiguration(), clock: clock, logger: logger).aggregate()
+            let gold = lake.relativeDisplay(lake.gold)
+            print("""
+
+            \(aggregated.summary)
+              duckdb -c "SELECT city_id, date, temperature_c_max, no2_ugm3_mean FROM read_csv('\(gold)/city_daily/*/*.csv', hive_partitioning=true) ORDER BY 2 DESC, 1 LIMIT 5"
+            """)
         }
 
         /// A new lake (`--lake /tmp/lake`) gets the référentiel of ./lake, so the demo runs anywhere.
         func seedReference(_ lake: Lake) throws {
-            guard !FileManager.default.fileExists(atPath: lake.citiesFile.path) else { return }
-            let local = Lake(root: URL(fileURLWithPath: "lake")).citiesFile
-            guard let data = FileManager.default.contents(atPath: local.path) else { return }
-            try AtomicFile.write(Array(data), to: lake.citiesFile)
-            print("copied \(lake.relativeDisplay(local)) into \(lake.relativeDisplay(lake.citiesFile))")
+            for name in ["cities.csv", "thresholds.csv"] {
+                let target = lake.reference.appendingPathComponent(name)
+                guard !FileManager.default.fileExists(atPath: target.path) else { continue }
+                let local = Lake(root: URL(fileURLWithPath: "lake")).reference.appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: local.path) else { continue }
+                try AtomicFile.write(Array(data), to: target)
+                print("copied \(lake.relativeDisplay(local)) into \(lake.relativeDisplay(target))")
+            }
         }
     }
 }

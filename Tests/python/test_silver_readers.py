@@ -6,28 +6,15 @@ import csv
 import glob
 import json
 import os
-import subprocess
 
 import duckdb
 import pandas as pd
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.environ.get("GOODAIR_BIN", os.path.join(ROOT, ".build", "debug", "goodair"))
+from conftest import ROOT
 TABLES = ["air_quality", "weather", "air_pollution"]
 DUCKDB_TYPES = {"string": {"VARCHAR"}, "integer": {"BIGINT", "INTEGER"}, "float": {"DOUBLE"},
                 "timestamp": {"TIMESTAMP WITH TIME ZONE", "TIMESTAMP"}}
-
-
-@pytest.fixture(scope="module")
-def lake(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lake")
-    os.makedirs(root / "reference")
-    with open(os.path.join(ROOT, "lake", "reference", "cities.csv"), "rb") as src, open(root / "reference" / "cities.csv", "wb") as dst:
-        dst.write(src.read())
-    subprocess.run([BIN, "demo", "--days", "2", "--lake", str(root), "--schemas", os.path.join(ROOT, "schemas"),
-                    "--now", "2026-07-15T12:20:00Z"], check=True, cwd=ROOT, capture_output=True)
-    return root
 
 
 def schema(table):

@@ -87,12 +87,12 @@ struct CurateBatch {
         ledgers.append(ledger)
     }
 
-    /// Size, modification time and inode of a file: the collector replaces a manifest (a new
-    /// inode) whenever it changes one, so the same fingerprint means the same content.
+    /// Size and modification time (nanoseconds) of a file: the collector replaces a manifest
+    /// whole whenever it changes one, so the same fingerprint means the same content.
     static func fingerprint(of name: String, in directory: Int32) -> String? {
         var info = stat()
         guard fstatat(directory, name, &info, 0) == 0 else { return nil }
-        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     /// Writes what the batch curated: silver partitions, stations, then ledgers.

@@ -85,6 +85,42 @@ public struct CSVLine: Sendable {
         }
     }
 
+    /// A number with every digit needed to read back the same `Double` (the shortest such, as
+    /// Swift prints it), in plain decimal notation: `12.345678912345679`, `3.0`, `0.00001`; NaN
+    /// and infinities are NULL. For gold aggregates, which researchers compare to 1e-9.
+    public mutating func appendExactDouble(_ value: Double) {
+        guard value.isFinite else { return }
+        if value == 0 {
+            bytes.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: "."), UInt8(ascii: "0")])
+            return
+        }
+        let text = Array(value.description.utf8)
+        guard let e = text.firstIndex(of: UInt8(ascii: "e")) else {
+            bytes.append(contentsOf: text)
+            return
+        }
+        // d.ddddde±x → plain decimal.
+        var mantissa = Array(text[..<e])
+        var exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
+        if mantissa.first == UInt8(ascii: "-") {
+            bytes.append(UInt8(ascii: "-"))
+            mantissa.removeFirst()
+        }
+        var digits = mantissa.filter { $0 != UInt8(ascii: ".") }
+        let point = mantissa.firstIndex(of: UInt8(ascii: ".")) ?? mantissa.count
+        exponent += point   // the decimal point sits after `exponent` digits
+        if exponent <= 0 {
+            bytes.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")])
+            bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "0"), count: -exponent))
+            bytes.append(contentsOf: digits)
+        } else {
+            if digits.count <= exponent { digits += [UInt8](repeating: UInt8(ascii: "0"), count: exponent - digits.count + 1) }
+            bytes.append(contentsOf: digits[..<exponent])
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: digits[exponent...])
+        }
+    }
+
     /// `2026-11-29T14:00:00Z` for seconds since 1970.
     public mutating func appendTimestamp(_ seconds: Int) {
         let days = CivilTime.floorDiv(seconds, 86_400)

@@ -1,0 +1,16 @@
+/// How an aggregation runs.
+///
+/// ```swift
+/// let configuration = AggregateConfiguration(rebuild: true)
+/// ```
+public struct AggregateConfiguration: Sendable {
+    /// Recompute every month from silver instead of only the months whose silver changed.
+    public var rebuild: Bool
+    /// How long to wait for another aggregation's lock, in seconds (default 0).
+    public var lockWait: Double
+
+    public init(rebuild: Bool = false, lockWait: Double = 0) {
+        self.rebuild = rebuild
+        self.lockWait = lockWait
+    }
+}

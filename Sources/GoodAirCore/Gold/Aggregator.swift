@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+
+/// The aggregation job, `goodair aggregate`: silver → the gold tables (LAKE.md §4), partitioned
+/// by month, `gold/<table>/month=YYYY-MM/part-00000.csv`.
+///
+/// Incremental: it recomputes only the months whose silver partitions changed since the last run
+/// (by fingerprint, `_state/aggregate/silver.tsv`), reading only those months' silver; `rebuild`
+/// recomputes every month and gives byte-identical files. Each file is written atomically, the
+/// state last, so a job killed at any point is finished by running it again.
+///
+/// ```swift
+/// let report = try await Aggregator(lake: lake, configuration: .init(), clock: .system, logger: logger).aggregate()
+/// ```
+public struct Aggregator: Sendable {
+    public let lake: Lake
+    public let configuration: AggregateConfiguration
+    public let clock: LakeClock
+    public let logger: Logger
+
+    public init(lake: Lake, configuration: AggregateConfiguration, clock: LakeClock, logger: Logger) {
+        self.lake = lake
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+    }
+
+    public func aggregate() async throws -> AggregateReport {
+        let lock = try await RunLock.acquire(name: "aggregate", in: lake, wait: configuration.lockWait, clock: clock)
+        defer { lock.release() }
+        let started = ContinuousClock.now
+        var report = AggregateReport(runID: UUID().uuidString.lowercased())
+        let inventory = SilverInventory.scan(lake: lake)
+        let previous = configuration.rebuild ? SilverInventory() : SilverInventory.load(lake: lake)
+        var months = inventory.changedMonths(since: previous)
+        if configuration.rebuild { months.formUnion(goldMonths()) }
+        report.months = months.sorted()
+        logger.info("aggregate.start", metadata: ["run.id": "\(report.runID)", "months": "\(months.count)"])
+        let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
+        let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
+        for month in report.months {
+            try aggregate(month: month, inventory: inventory, report: &report)
+        }
+        // Events of a month depend on the months around it.
+        let withData = inventory.months
+        var eventMonths = Set<String>()
+        for month in months {
+            for candidate in [HourlySeries.month(before: month), month, HourlySeries.month(after: month)] where withData.contains(candidate) || months.contains(candidate) {
+                eventMonths.insert(candidate)
+            }
+        }
+        for month in eventMonths.sorted() {
+            try events(month: month, hasData: withData.contains(month), thresholds: thresholds, cities: cities, report: &report)
+        }
+        try correlations(inventory: inventory, report: &report)
+        try inventory.save(lake: lake)
+        report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
+        logger.info("aggregate.end", metadata: ["run.id": "\(report.runID)", "summary": "\(report.summary)"])
+        return report
+    }
+
+    /// Recomputes the month tables of `month` (`YYYY-MM`) from its silver partitions.
+    private func aggregate(month: String, inventory: SilverInventory, report: inout AggregateReport) throws {
+        let tick = ContinuousClock.now
+        guard let first = Timestamp.parseDate(month + "-01") else { return }
+        let firstDay = Int(first.timeIntervalSince1970) / 86_400
+        let (year, number, _) = CivilTime.civil(days: firstDay)
+        let nextDay = CivilTime.validDays(year: number == 12 ? year + 1 : year, month: number == 12 ? 1 : number + 1, day: 1)!
+        var frame = HourlyFrame(firstHour: firstDay * 24, hours: (nextDay - firstDay) * 24)
+        for table in GoldVariable.sources {
+            for date in inventory.dates(of: table, in: month) {
+                let url = SilverPartition.url(lake: lake, table: table, date: date)
+                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+                try frame.add(Array(data), table: table, path: lake.relativePath(url))
+                report.silverFilesRead += 1
+            }
+        }
+        let read = ContinuousClock.now - tick
+        for table in CityTables.names {
+            let tableStart = ContinuousClock.now
+            let url = lake.gold.appendingPathComponent("\(table)/month=\(month)/part-00000.csv")
+            AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
+            if frame.cities.isEmpty {
+                try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+                continue
+            }
+            let bytes = CityTables.render(table, frame: frame)
+            try AtomicFile.write(bytes, to: url)
+            report.rows[table, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            let spent = ContinuousClock.now - tableStart + read / CityTables.names.count
+            report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
+        }
+    }
+
+    /// Recomputes the event tables of `month` from `city_hourly` of the month and its neighbours.
+    private func events(month: String, hasData: Bool, thresholds: [Threshold], cities: [String: City],
+                        report: inout AggregateReport) throws {
+        let tick = ContinuousClock.now
+        let series = try HourlySeries.load(lake: lake, months: [HourlySeries.month(before: month), month, HourlySeries.month(after: month)],
+                                           variables: EventTables.variables(thresholds: thresholds))
+        let monthStart = HourlySeries.firstHour(ofMonth: month)!
+        let monthEnd = HourlySeries.firstHour(ofMonth: HourlySeries.month(after: month))!
+        let read = ContinuousClock.now - tick
+        for table in EventTables.names {
+            let tableStart = ContinuousClock.now
+            let url = lake.gold.appendingPathComponent("\(table)/month=\(month)/part-00000.csv")
+            AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
+            guard hasData else {
+                try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+                continue
+            }
+            let bytes = EventTables.render(table, series: series, monthStart: monthStart, monthEnd: monthEnd,
+                                           thresholds: thresholds, cities: cities)
+            try AtomicFile.write(bytes, to: url)
+            report.rows[table, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            let spent = ContinuousClock.now - tableStart + read / EventTables.names.count
+            report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
+        }
+    }
+
+    /// Recomputes `gold/correlations` when the silver of complete days (before the clock's UTC
+    /// midnight) changed since it was made, or a day completed: at most once a day in hourly runs.
+    private func correlations(inventory: SilverInventory, report: inout AggregateReport) throws {
+        let tick = ContinuousClock.now
+        let cutoffDay = CivilTime.floorDiv(Int(clock.now().timeIntervalSince1970), 86_400)
+        let cutoffDate = CivilTime.dateString(days: cutoffDay)
+        let inputs = inventory.files.filter { String($0.key.split(separator: "=").last!) < cutoffDate }
+        let signature = "before \(cutoffDate)\n" + inputs.keys.sorted().map { "\($0)\t\(inputs[$0]!)\n" }.joined()
+        let stateURL = lake.state.appendingPathComponent("aggregate/correlations.txt")
+        let url = lake.gold.appendingPathComponent("\(CorrelationTable.name)/part-00000.csv")
+        if !configuration.rebuild, FileManager.default.fileExists(atPath: url.path),
+           (try? String(contentsOf: stateURL, encoding: .utf8)) == signature { return }
+        var months: [String] = []
+        if var month = inputs.keys.map({ String($0.split(separator: "=").last!.prefix(7)) }).min() {
+            let last = String(CivilTime.dateString(days: cutoffDay - 1).prefix(7))
+            while month <= last {
+                months.append(month)
+                month = HourlySeries.month(after: month)
+            }
+        }
+        var series = try HourlySeries.load(lake: lake, months: months, variables: CorrelationTable.weather + CorrelationTable.pollution)
+        series.truncate(beforeHour: cutoffDay * 24)
+        let bytes = CorrelationTable.render(series)
+        try AtomicFile.write(bytes, to: url)
+        try AtomicFile.write(string: signature, to: stateURL)
+        report.rows[CorrelationTable.name, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+        report.secondsPerTable[CorrelationTable.name, default: 0] += Double((ContinuousClock.now - tick).milliseconds) / 1000
+    }
+
+    /// The months the month-partitioned gold tables have now.
+    private func goldMonths() -> Set<String> {
+        var months = Set<String>()
+        for table in CityTables.names + EventTables.names {
+            let folder = lake.gold.appendingPathComponent(table).path
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("month=") {
+                months.insert(String(name.dropFirst(6)))
+            }
+        }
+        return months
+    }
+}

@@ -1,0 +1,107 @@
+/// The gold tables of events, per month of their start: `exceedances` (episodes over the
+/// thresholds of `reference/thresholds.csv`, on OpenWeatherMap's µg/m³ — never on AQICN's
+/// indices), `heatwaves` (Météo-France's method on daily minimum and maximum temperatures) and
+/// `anomalies` (extreme variations: robust scores against the past week).
+///
+/// Month M's events are computed on `city_hourly` of M-1, M and M+1, so rolling windows have their
+/// past and an episode starting in M is followed into the next month: the same in an incremental
+/// run (which recomputes M when any of the three changed) and in a rebuild.
+enum EventTables {
+    static let names = ["exceedances", "heatwaves", "anomalies"]
+
+    /// The variables anomalies are looked for in.
+    static let anomalyVariables = ["temperature_c", "pressure_hpa", "humidity_pct", "wind_speed_ms",
+                                   "no2_ugm3", "o3_ugm3", "pm2_5_ugm3", "pm10_ugm3", "so2_ugm3", "co_ugm3", "aqi"]
+
+    static func variables(thresholds: [Threshold]) -> [String] {
+        var names = ["temperature_c"] + anomalyVariables
+        for threshold in thresholds { names.append("\(threshold.rule.pollutant)_ugm3") }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    static func header(_ table: String) -> String {
+        switch table {
+        case "exceedances":
+            return "city_id,pollutant,threshold,start,level,threshold_ugm3,averaging,consecutive_hours,end,hours,peak_ugm3"
+        case "heatwaves":
+            return "city_id,start_date,end_date,days,ibmn_max_c,ibmx_max_c,threshold_tmin_c,threshold_tmax_c"
+        default:
+            return "city_id,variable,hour,value,baseline,score,threshold"
+        }
+    }
+
+    /// The CSV bytes of `table` for the events starting in the month that begins at hour
+    /// `monthStart` and ends before `monthEnd`, found in `series`.
+    static func render(_ table: String, series: HourlySeries, monthStart: Int, monthEnd: Int,
+                       thresholds: [Threshold], cities: [String: City]) -> [UInt8] {
+        var lines: [[UInt8]] = []
+        for city in series.values.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let values = series.values[city]!
+            func column(_ name: String) -> [Double] { values[series.variables.firstIndex(of: name)!] }
+            switch table {
+            case "exceedances":
+                var rows: [(key: [UInt8], line: [UInt8])] = []
+                for threshold in thresholds {
+                    let rule = threshold.rule
+                    for episode in Exceedances.episodes(hourly: column("\(rule.pollutant)_ugm3"), firstHour: series.firstHour, rule: rule)
+                    where episode.start >= monthStart && episode.start < monthEnd {
+                        var line = CSVLine()
+                        line.appendText(city); line.comma(); line.appendText(rule.pollutant); line.comma()
+                        line.appendText(threshold.id); line.comma(); line.appendTimestamp(episode.start * 3600); line.comma()
+                        line.appendText(rule.level); line.comma(); line.appendExactDouble(rule.thresholdUgm3); line.comma()
+                        line.appendText(rule.averagingHours == 1 ? "1h" : "\(rule.averagingHours)h rolling mean"); line.comma()
+                        line.appendInt(rule.consecutiveHours); line.comma()
+                        line.appendTimestamp(episode.end * 3600); line.comma(); line.appendInt(episode.hours); line.comma()
+                        line.appendExactDouble(episode.peak)
+                        rows.append((Array("\(rule.pollutant)\u{0}\(threshold.id)\u{0}\(episode.start)".utf8), line.bytes))
+                    }
+                }
+                lines += rows.sorted { RowKey.precedes($0.key, $1.key) }.map(\.line)
+            case "heatwaves":
+                guard let reference = cities[city] else { continue }
+                let (tmin, tmax) = dailyExtremes(column("temperature_c"), firstHour: series.firstHour)
+                let firstDay = CivilTime.floorDiv(series.firstHour, 24)
+                for episode in Heatwaves.episodes(firstDay: firstDay, tmin: tmin, tmax: tmax,
+                                                  thresholdMin: reference.heatwaveTminC, thresholdMax: reference.heatwaveTmaxC)
+                where episode.startDay * 24 >= monthStart && episode.startDay * 24 < monthEnd {
+                    var line = CSVLine()
+                    line.appendText(city); line.comma(); line.appendDate(days: episode.startDay); line.comma()
+                    line.appendDate(days: episode.endDay); line.comma(); line.appendInt(episode.days); line.comma()
+                    line.appendExactDouble(episode.ibmnMax); line.comma(); line.appendExactDouble(episode.ibmxMax); line.comma()
+                    line.appendExactDouble(reference.heatwaveTminC); line.comma(); line.appendExactDouble(reference.heatwaveTmaxC)
+                    lines.append(line.bytes)
+                }
+            default:
+                for variable in anomalyVariables.sorted() {
+                    for anomaly in RobustAnomalies.detect(column(variable)) {
+                        let hour = series.firstHour + anomaly.index
+                        guard hour >= monthStart && hour < monthEnd else { continue }
+                        var line = CSVLine()
+                        line.appendText(city); line.comma(); line.appendText(variable); line.comma()
+                        line.appendTimestamp(hour * 3600); line.comma(); line.appendExactDouble(anomaly.value); line.comma()
+                        line.appendExactDouble(anomaly.baseline); line.comma(); line.appendExactDouble(anomaly.score); line.comma()
+                        line.appendExactDouble(RobustAnomalies.defaultThreshold)
+                        lines.append(line.bytes)
+                    }
+                }
+            }
+        }
+        var out = Array((header(table) + "\r\n").utf8)
+        for line in lines { out += line + [0x0D, 0x0A] }
+        return out
+    }
+
+    /// Daily minimum and maximum of hourly temperatures per UTC day (NaN for a day with fewer than
+    /// 18 hours: an extreme over a few hours is not the day's).
+    static func dailyExtremes(_ hourly: [Double], firstHour: Int) -> (tmin: [Double], tmax: [Double]) {
+        precondition(firstHour % 24 == 0, "series start at midnight UTC")
+        var tmin: [Double] = [], tmax: [Double] = []
+        for start in stride(from: 0, to: hourly.count, by: 24) {
+            let day = hourly[start..<min(start + 24, hourly.count)].filter { !$0.isNaN }
+            tmin.append(day.count >= 18 ? day.min()! : .nan)
+            tmax.append(day.count >= 18 ? day.max()! : .nan)
+        }
+        return (tmin, tmax)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Each city's hourly series of some variables over a span of hours, read back from
+/// `gold/city_hourly` month partitions: what the event tables (exceedances, heatwaves,
+/// anomalies) and the correlations are computed on. NaN is "no value".
+///
+/// ```swift
+/// let series = try HourlySeries.load(lake: lake, months: ["2026-10", "2026-11"], variables: ["no2_ugm3"])
+/// series.values["paris"]?[0]   // Paris's NO2 hour by hour from 2026-10-01T00:00Z
+/// ```
+public struct HourlySeries: Sendable {
+    /// Hour index (seconds since 1970 / 3600) of the first value.
+    public let firstHour: Int
+    public let hours: Int
+    public let variables: [String]
+    /// City → one array per variable (in ``variables``' order), `hours` long.
+    public private(set) var values: [String: [[Double]]] = [:]
+
+    /// Reads the months (`YYYY-MM`, consecutive, in order) of `gold/city_hourly`; a month without
+    /// a partition is all NaN.
+    public static func load(lake: Lake, months: [String], variables: [String]) throws -> HourlySeries {
+        guard let first = months.first.flatMap(Self.firstHour(ofMonth:)),
+              let end = months.last.flatMap({ Self.firstHour(ofMonth: Self.month(after: $0)) }) else {
+            return HourlySeries(firstHour: 0, hours: 0, variables: variables)
+        }
+        var series = HourlySeries(firstHour: first, hours: end - first, variables: variables)
+        for month in months {
+            let url = lake.gold.appendingPathComponent("city_hourly/month=\(month)/part-00000.csv")
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            try series.add(Array(data), path: lake.relativePath(url))
+        }
+        return series
+    }
+
+    init(firstHour: Int, hours: Int, variables: [String]) {
+        self.firstHour = firstHour
+        self.hours = hours
+        self.variables = variables
+    }
+
+    private mutating func add(_ bytes: [UInt8], path: String) throws {
+        var scanner = CSVScanner(bytes: bytes)
+        var fields: [CSVScanner.Field] = []
+        guard try scanner.next(into: &fields) else { return }
+        let header = fields.map { scanner.text($0) }
+        guard let cityColumn = header.firstIndex(of: "city_id"), let hourColumn = header.firstIndex(of: "hour") else {
+            throw AggregateError.goldFile(path: path, reason: "no city_id or hour column")
+        }
+        let columns = try variables.map { name in
+            guard let column = header.firstIndex(of: name) else { throw AggregateError.goldFile(path: path, reason: "no column \(name)") }
+            return column
+        }
+        while try scanner.next(into: &fields) {
+            guard fields.count == header.count,
+                  let seconds = scanner.bytes.withUnsafeBufferPointer({ CSVNumber.timestamp(UnsafeBufferPointer(rebasing: $0[fields[hourColumn].range])) })
+            else { throw AggregateError.goldFile(path: path, reason: "line \(scanner.line) is not a city_hourly row") }
+            let hour = seconds / 3600 - firstHour
+            guard hour >= 0 && hour < hours else { continue }
+            let city = scanner.text(fields[cityColumn])
+            if values[city] == nil { values[city] = Array(repeating: Array(repeating: .nan, count: hours), count: variables.count) }
+            for (index, column) in columns.enumerated() { values[city]![index][hour] = scanner.number(fields[column]) }
+        }
+    }
+
+    /// Makes every value at or after `hour` missing (data of a day not complete yet).
+    mutating func truncate(beforeHour hour: Int) {
+        let keep = max(0, min(hours, hour - firstHour))
+        for city in values.keys {
+            for variable in values[city]!.indices {
+                for index in keep..<hours { values[city]![variable][index] = .nan }
+            }
+        }
+    }
+
+    /// The hour index of `YYYY-MM`'s first hour.
+    static func firstHour(ofMonth month: String) -> Int? {
+        Timestamp.parseDate(month + "-01").map { Int($0.timeIntervalSince1970) / 3600 }
+    }
+
+    /// The month after `YYYY-MM`.
+    static func month(after month: String) -> String {
+        let (year, number) = (Int(month.prefix(4))!, Int(month.suffix(2))!)
+        return number == 12 ? "\(year + 1)-01" : "\(year)-\(CivilTime.pad(number + 1))"
+    }
+
+    /// The month before `YYYY-MM`.
+    static func month(before month: String) -> String {
+        let (year, number) = (Int(month.prefix(4))!, Int(month.suffix(2))!)
+        return number == 1 ? "\(year - 1)-12" : "\(year)-\(CivilTime.pad(number - 1))"
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The silver partition files the gold zone is made from, each with a fingerprint (size and
+/// modification time in nanoseconds: curation replaces a partition whole, so a new fingerprint
+/// means new content; a copy that keeps times, `cp -p`, keeps fingerprints), and the fingerprints the last aggregation saw, in `_state/aggregate/silver.tsv`.
+struct SilverInventory {
+    /// `<table>/date=YYYY-MM-DD` → fingerprint.
+    var files: [String: String] = [:]
+
+    /// What silver holds now.
+    static func scan(lake: Lake) -> SilverInventory {
+        var inventory = SilverInventory()
+        for table in GoldVariable.sources {
+            let folder = lake.silver.appendingPathComponent(table).path
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("date=") {
+                var info = stat()
+                let path = "\(folder)/\(name)/\(SilverPartition.fileName)"
+                guard stat(path, &info) == 0 else { continue }
+                inventory.files["\(table)/\(name)"] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            }
+        }
+        return inventory
+    }
+
+    static func stateURL(lake: Lake) -> URL { lake.state.appendingPathComponent("aggregate/silver.tsv") }
+
+    /// What the last aggregation saw (empty when none).
+    static func load(lake: Lake) -> SilverInventory {
+        var inventory = SilverInventory()
+        guard let text = try? String(contentsOf: stateURL(lake: lake), encoding: .utf8) else { return inventory }
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2 { inventory.files[String(parts[0])] = String(parts[1]) }
+        }
+        return inventory
+    }
+
+    func save(lake: Lake) throws {
+        let text = files.keys.sorted().map { "\($0)\t\(files[$0]!)\n" }.joined()
+        try AtomicFile.write(string: text, to: Self.stateURL(lake: lake))
+    }
+
+    /// The months (`YYYY-MM`) of files that are new, changed or gone compared with `previous`.
+    func changedMonths(since previous: SilverInventory) -> Set<String> {
+        var months = Set<String>()
+        for (key, fingerprint) in files where previous.files[key] != fingerprint { months.insert(Self.month(of: key)) }
+        for key in previous.files.keys where files[key] == nil { months.insert(Self.month(of: key)) }
+        return months
+    }
+
+    /// Every month silver has.
+    var months: Set<String> { Set(files.keys.map(Self.month(of:))) }
+
+    /// The dates (`YYYY-MM-DD`) of `table` in `month`.
+    func dates(of table: String, in month: String) -> [String] {
+        files.keys.compactMap { key -> String? in
+            guard key.hasPrefix("\(table)/date=\(month)-") else { return nil }
+            return String(key.dropFirst(table.count + 6))
+        }.sorted()
+    }
+
+    private static func month(of key: String) -> String {
+        let date = key[key.range(of: "date=")!.upperBound...]
+        return String(date.prefix(7))
+    }
+}

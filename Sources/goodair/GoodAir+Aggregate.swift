@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import GoodAirCore
+
+extension GoodAir {
+    struct Aggregate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Aggregate silver into the gold tables.",
+            discussion: """
+            Builds gold/<table>/month=YYYY-MM/part-00000.csv from the silver tables: city_hourly
+            (weather, OpenWeatherMap concentrations and AQICN indices of a city side by side per UTC
+            hour), city_daily and city_monthly (mean, min and max of every variable over the hours
+            observed, rain and snow sums, hours observed per source). Incremental: only the months
+            whose silver changed are recomputed; --rebuild recomputes everything, with the same
+            result.
+
+            Examples:
+              goodair aggregate
+              goodair aggregate --rebuild
+
+            Exit: 0 done; 1 the job failed; 2 bad usage.
+            """
+        )
+
+        @OptionGroup var options: LakeOptions
+
+        @Flag(help: "Recompute every month from silver.")
+        var rebuild = false
+
+        @Option(help: ArgumentHelp("Wait this long for another aggregation to finish.", valueName: "seconds"))
+        var waitLock: Double = 0
+
+        func run() async throws {
+            let aggregator = Aggregator(
+                lake: options.resolvedLake(),
+                configuration: AggregateConfiguration(rebuild: rebuild, lockWait: max(0, waitLock)),
+                clock: try options.clock(), logger: try options.logger(label: "goodair.aggregate"))
+            let report = try await aggregator.aggregate()
+            print(report.summary)
+        }
+    }
+}
