@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/goodair
 VENV := .venv
-DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config time
+DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev pkg-config time
 
 .PHONY: all deps build demo test bench clean help
 
@@ -14,7 +14,7 @@ all: build
 help:
 	@echo "make demo   run the chain on the built-in simulator (7 days into ./lake)"
 	@echo "make test   build and run the tests"
-	@echo "make bench  collection against the simulator (200 ms latency); curation next to a gunzip bound"
+	@echo "make bench  collection against the simulator (200 ms latency); curation next to a gunzip bound; gold next to DuckDB"
 	@echo "make build  build bin: $(BIN)"
 
 ## Install the C libraries the package links (libcurl, zlib) when they are missing.
@@ -49,6 +49,9 @@ $(VENV)/.installed: Tests/python/requirements.txt
 bench: build
 	scripts/bench-collect.sh
 	scripts/bench-curate.sh
+	$(SWIFT) build -c release --scratch-path .build-release --product goodair-bench
+	.build-release/release/goodair-bench parse-validate .bench/lake-$${BENCH_DAYS:-54}/bronze
+	scripts/bench-gold.sh
 
 clean:
 	rm -rf .build

@@ -30,6 +30,9 @@ extension GoodAir {
         @Option(help: ArgumentHelp("Wait this long for another aggregation to finish.", valueName: "seconds"))
         var waitLock: Double = 0
 
+        @Flag(help: "Also print the time spent on each gold table.")
+        var timings = false
+
         func run() async throws {
             let aggregator = Aggregator(
                 lake: options.resolvedLake(),
@@ -37,6 +40,11 @@ extension GoodAir {
                 clock: try options.clock(), logger: try options.logger(label: "goodair.aggregate"))
             let report = try await aggregator.aggregate()
             print(report.summary)
+            if timings {
+                for table in report.secondsPerTable.keys.sorted() {
+                    print("  \(table): \(Int((report.secondsPerTable[table]! * 1000).rounded())) ms")
+                }
+            }
         }
     }
 }

@@ -49,8 +49,16 @@ public struct Aggregator: Sendable {
                 eventMonths.insert(candidate)
             }
         }
+        var cache: [String: HourlySeries] = [:]   // month → its city_hourly series, a few at a time
+        let variables = EventTables.variables(thresholds: thresholds)
         for month in eventMonths.sorted() {
-            try events(month: month, hasData: withData.contains(month), thresholds: thresholds, cities: cities, report: &report)
+            let around = [HourlySeries.month(before: month), month, HourlySeries.month(after: month)]
+            for needed in around where cache[needed] == nil {
+                cache[needed] = try HourlySeries.load(lake: lake, months: [needed], variables: variables)
+            }
+            cache = cache.filter { around.contains($0.key) || $0.key > month }
+            try events(month: month, series: HourlySeries.joined(around.map { cache[$0]! }), hasData: withData.contains(month),
+                       thresholds: thresholds, cities: cities, report: &report)
         }
         try correlations(inventory: inventory, report: &report)
         try inventory.save(lake: lake)
@@ -92,12 +100,11 @@ public struct Aggregator: Sendable {
         }
     }
 
-    /// Recomputes the event tables of `month` from `city_hourly` of the month and its neighbours.
-    private func events(month: String, hasData: Bool, thresholds: [Threshold], cities: [String: City],
+    /// Recomputes the event tables of `month` from `series`, `city_hourly` of the month and its
+    /// neighbours.
+    private func events(month: String, series: HourlySeries, hasData: Bool, thresholds: [Threshold], cities: [String: City],
                         report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
-        let series = try HourlySeries.load(lake: lake, months: [HourlySeries.month(before: month), month, HourlySeries.month(after: month)],
-                                           variables: EventTables.variables(thresholds: thresholds))
         let monthStart = HourlySeries.firstHour(ofMonth: month)!
         let monthEnd = HourlySeries.firstHour(ofMonth: HourlySeries.month(after: month))!
         let read = ContinuousClock.now - tick

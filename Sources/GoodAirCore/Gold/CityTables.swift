@@ -2,11 +2,11 @@
 /// hour with any observation), `city_daily` (per UTC day) and `city_monthly`. Rows are sorted by
 /// primary key; numbers keep every digit (``CSVLine/appendExactDouble(_:)``) so researchers can
 /// compare them with their own computations.
-enum CityTables {
-    static let names = ["city_hourly", "city_daily", "city_monthly"]
+public enum CityTables {
+    public static let names = ["city_hourly", "city_daily", "city_monthly"]
 
     /// The header of `table`.
-    static func header(_ table: String) -> [String] {
+    public static func header(_ table: String) -> [String] {
         switch table {
         case "city_hourly":
             return ["city_id", "hour"] + GoldVariable.all.map(\.name) + GoldVariable.sources.map { "\($0)_rows" }
@@ -21,7 +21,7 @@ enum CityTables {
     }
 
     /// The CSV bytes of `table` for the frame (header only when it has no row).
-    static func render(_ table: String, frame: HourlyFrame) -> [UInt8] {
+    public static func render(_ table: String, frame: HourlyFrame) -> [UInt8] {
         var out = Array((header(table).joined(separator: ",") + "\r\n").utf8)
         let order = frame.cities.indices.sorted { frame.cities[$0].utf8.lexicographicallyPrecedes(frame.cities[$1].utf8) }
         for city in order {

@@ -18,28 +18,34 @@ enum CorrelationTable {
     /// The CSV bytes for `series` (which holds ``weather`` then ``pollution``).
     static func render(_ series: HourlySeries) -> [UInt8] {
         let cities = series.values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let gap = lags.upperBound
         // "all": the cities one after the other, a day of gaps between two so no lag crosses them.
         var pooled = [[Double]](repeating: [], count: series.variables.count)
         var pooledHours: [Int] = []
         for city in cities {
             for (index, values) in series.values[city]!.enumerated() {
-                pooled[index] += values + [Double](repeating: .nan, count: lags.upperBound)
+                pooled[index] += values + [Double](repeating: .nan, count: gap)
             }
-            pooledHours += (0..<series.hours).map { series.firstHour + $0 } + [Int](repeating: -1, count: lags.upperBound)
+            pooledHours += (0..<series.hours).map { series.firstHour + $0 } + [Int](repeating: -1, count: gap)
         }
         var out = Array((header + "\r\n").utf8)
         let scopes = [("all", pooled, pooledHours)]
             + cities.map { ($0, series.values[$0]!, (0..<series.hours).map { series.firstHour + $0 }) }
+        let periods = (["all"] + Season.allCases.map(\.rawValue)).sorted()
         for (scope, values, hours) in scopes.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
-            let seasons = hours.map { $0 < 0 ? nil : Season.of(month: CivilTime.civil(days: CivilTime.floorDiv($0, 24)).month) }
-            for period in ["all"] + Season.allCases.map(\.rawValue) {
+            let seasons = hours.map { $0 < 0 ? "" : Season.of(month: CivilTime.civil(days: CivilTime.floorDiv($0, 24)).month).rawValue }
+            for period in periods {
+                let (xIndexes, yIndexes) = gathers(seasons, period: period, gap: gap)
+                func gather(_ variable: String, _ indexes: [Int]) -> [Double] {
+                    let source = values[series.variables.firstIndex(of: variable)!]
+                    return indexes.map { $0 < 0 ? .nan : source[$0] }
+                }
+                let xs = Dictionary(uniqueKeysWithValues: weather.map { ($0, gather($0, xIndexes)) })
+                let ys = Dictionary(uniqueKeysWithValues: pollution.map { ($0, gather($0, yIndexes)) })
+                let xOrders = xs.mapValues(LaggedCorrelator.order), yOrders = ys.mapValues(LaggedCorrelator.order)
                 for x in weather.sorted() {
-                    var xs = values[series.variables.firstIndex(of: x)!]
-                    if period != "all" {
-                        for index in xs.indices where seasons[index]?.rawValue != period { xs[index] = .nan }
-                    }
                     for y in pollution.sorted() {
-                        let correlator = LaggedCorrelator(xs, values[series.variables.firstIndex(of: y)!])
+                        let correlator = LaggedCorrelator(xs[x]!, ys[y]!, xOrder: xOrders[x]!, yOrder: yOrders[y]!)
                         for method in CorrelationMethod.allCases {
                             for case let (lag, r, n)? in correlator.correlations(lags: lags, method: method) where n >= minimumPairs {
                                 var line = CSVLine()
@@ -53,5 +59,22 @@ enum CorrelationTable {
             }
         }
         return out
+    }
+
+    /// Where to take x and y from for `period`: each run of hours in the period (season of hour
+    /// t, or any hour but gaps for "all"), followed by `gap` hours where x is missing and y goes
+    /// on, so that x[t] pairs with y[t + lag] for t in the period and no pair crosses two runs.
+    /// -1 means missing.
+    static func gathers(_ seasons: [String], period: String, gap: Int) -> (x: [Int], y: [Int]) {
+        var x: [Int] = [], y: [Int] = []
+        var t = 0
+        while t < seasons.count {
+            guard !seasons[t].isEmpty && (period == "all" || seasons[t] == period) else { t += 1; continue }
+            let start = t
+            while t < seasons.count, !seasons[t].isEmpty && (period == "all" || seasons[t] == period) { t += 1 }
+            x += Array(start..<t) + [Int](repeating: -1, count: gap)
+            y += (start..<(t + gap)).map { $0 < seasons.count && !seasons[$0].isEmpty ? $0 : -1 }
+        }
+        return (x, y)
     }
 }

@@ -62,6 +62,24 @@ public struct HourlySeries: Sendable {
         }
     }
 
+    /// Consecutive series (each starting where the previous one ends, with the same variables)
+    /// joined into one.
+    static func joined(_ parts: [HourlySeries]) -> HourlySeries {
+        guard let first = parts.first else { return HourlySeries(firstHour: 0, hours: 0, variables: []) }
+        var joined = HourlySeries(firstHour: first.firstHour, hours: parts.reduce(0) { $0 + $1.hours }, variables: first.variables)
+        let cities = Set(parts.flatMap { $0.values.keys })
+        for city in cities {
+            var columns = [[Double]](repeating: [], count: first.variables.count)
+            for part in parts {
+                for variable in columns.indices {
+                    columns[variable] += part.values[city]?[variable] ?? [Double](repeating: .nan, count: part.hours)
+                }
+            }
+            joined.values[city] = columns
+        }
+        return joined
+    }
+
     /// Makes every value at or after `hour` missing (data of a day not complete yet).
     mutating func truncate(beforeHour hour: Int) {
         let keep = max(0, min(hours, hour - firstHour))

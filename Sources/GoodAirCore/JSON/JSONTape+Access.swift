@@ -21,16 +21,26 @@ extension JSONTape {
     }
 
     /// ``member(_:_:)`` with the name as UTF-8 bytes.
+    /// Names are compared by tag first (one integer per member), then by length and bytes.
     func member(_ object: Int, utf8 key: UnsafeBufferPointer<UInt8>, tag: UInt32? = nil) -> Int? {
         let record = nodes[object]
         guard record.kind == .object else { return nil }
         let tag = tag ?? JSONKeyTag.of(key)
-        var keyNode = object + 1
-        for _ in 0..<record.count {
-            if keyEquals(keyNode, utf8: key, tag: tag) { return keyNode + 1 }
-            keyNode = Int(nodes[keyNode + 1].next)
+        return nodes.withUnsafeBufferPointer { nodes in
+            var keyNode = object &+ 1
+            for _ in 0..<record.count {
+                let name = nodes[keyNode]
+                if name.count == tag {
+                    if name.flags & JSONNode.escaped == 0 {
+                        if Int(name.end &- name.start) == key.count, sourceEquals(Int(name.start), key) { return keyNode &+ 1 }
+                    } else if keyEquals(keyNode, utf8: key, tag: tag) {
+                        return keyNode &+ 1
+                    }
+                }
+                keyNode = Int(nodes[keyNode &+ 1].next)
+            }
+            return nil
         }
-        return nil
     }
 
     /// Members in document order, with decoded names (allocates; for reports and validators'

@@ -64,16 +64,22 @@ public struct JSONSchema: Sendable {
 
     /// The collecting pass alone (what ``validate(_:_:)`` runs when ``isValid(_:_:)`` says no).
     func collectFailures(_ tape: JSONTape, _ node: Int) -> [ValidationFailure] {
-        var validator = SchemaValidator(program, tape, collect: true)
-        _ = validator.validate(program.tables.root, node)
-        return validator.failures
+        precondition(node >= 0 && node < tape.nodeCount, "node \(node) is not in the tape")
+        return tape.withInstance { instance in
+            var validator = SchemaValidator(program, tape, instance, collect: true)
+            _ = validator.validate(program.code.root, node)
+            return validator.failures
+        }
     }
 
-    /// Whether value `node` of `tape` (default: the root) is valid: stops at the first failure
-    /// and builds no message — the path for curating many documents.
+    /// Whether value `node` of `tape` (default: the root) is valid: stops at the first failure,
+    /// builds no message and allocates nothing — the path for curating many documents.
     public func isValid(_ tape: JSONTape, _ node: Int = 0) -> Bool {
-        var validator = SchemaValidator(program, tape, collect: false)
-        return validator.validate(program.tables.root, node)
+        precondition(node >= 0 && node < tape.nodeCount, "node \(node) is not in the tape")
+        return tape.withInstance { instance in
+            var checker = SchemaChecker(program, tape, instance)
+            return checker.check(program.code.root, node)
+        }
     }
 
     private static func reason(_ error: any Error) -> String {

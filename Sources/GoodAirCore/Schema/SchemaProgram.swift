@@ -3,7 +3,20 @@
 /// a validator costs one retain, not one per table).
 final class SchemaProgram: Sendable {
     let tables: SchemaTables
-    init(_ tables: SchemaTables) { self.tables = tables }
+    /// The hot tables as raw memory (see ``SchemaCode``), freed with the program.
+    let code: SchemaCode
+    private let owned: SchemaMemory
+
+    init(_ tables: SchemaTables) {
+        self.tables = tables
+        var owned = SchemaMemory()
+        code = SchemaCode(tables, owned: &owned)
+        self.owned = owned
+    }
+
+    deinit {
+        for block in owned.blocks { block.deallocate() }
+    }
 }
 
 /// The tables of a compiled schema. Schema node `i` is the ops `nodes[i]`; ops refer to the other

@@ -36,6 +36,9 @@ final class SchemaRegex: Sendable {
     /// Whether the pattern runs on the built-in matcher (false: on ICU).
     var isBuiltIn: Bool { builtIn != nil }
 
+    /// The built-in matcher's automaton for ASCII text, when it has one.
+    var dfa: RegexDFA? { builtIn?.dfa }
+
     /// Whether the pattern matches somewhere in UTF-8 text.
     func matches(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
         if let builtIn { return builtIn.matches(text) }

@@ -3,7 +3,7 @@
 extension SchemaValidator {
     mutating func validateAllOf(_ node: Int, _ list: Span) -> Bool {
         var valid = true
-        for index in 0..<list.count where !descend(tables.children[Int(list.lower) + index], node, keyword: "allOf", token: .index(index)) {
+        for index in 0..<list.count where !descend(code.children[Int(list.lower) + index], node, keyword: "allOf", token: .index(index)) {
             valid = false
             if !collect { return false }
         }
@@ -11,14 +11,22 @@ extension SchemaValidator {
     }
 
     mutating func validateAnyOf(_ schema: Int32, _ node: Int, _ list: Span) -> Bool {
-        for index in Int(list.lower)..<Int(list.upper) where test(tables.children[index], node) { return true }
+        for index in Int(list.lower)..<Int(list.upper) where test(code.children[index], node) { return true }
         if collect { report(schema, "anyOf", "matches none of the \(list.count) schemas of anyOf (\(whyNot(list, node)))") }
         return false
     }
 
     mutating func validateOneOf(_ schema: Int32, _ node: Int, _ list: Span) -> Bool {
+        guard collect else {
+            var matched = 0
+            for index in Int(list.lower)..<Int(list.upper) where validate(code.children[index], node) {
+                matched += 1
+                if matched > 1 { return false }
+            }
+            return matched == 1
+        }
         var matching: [Int] = []
-        for index in 0..<list.count where test(tables.children[Int(list.lower) + index], node) {
+        for index in 0..<list.count where test(code.children[Int(list.lower) + index], node) {
             matching.append(index)
             if matching.count > 1, !collect { return false }
         }
@@ -41,7 +49,7 @@ extension SchemaValidator {
         var reasons: [String] = []
         for index in 0..<list.count {
             failures = []
-            _ = validate(tables.children[Int(list.lower) + index], node)
+            _ = validate(code.children[Int(list.lower) + index], node)
             guard let first = failures.first else { continue }
             let location = first.instanceLocation.dropFirst(here.count)
             reasons.append("[\(index)] " + (location.isEmpty ? "" : "at \(location): ") + first.message)

@@ -1,13 +1,13 @@
 /// Array keywords: `prefixItems` and `items` in one pass, `contains`, `uniqueItems`.
 extension SchemaValidator {
     mutating func validateItems(_ schema: Int32, _ array: Int, prefix: Span, rest: Int32) -> Bool {
-        guard tape.kind(array) == .array else { return true }
+        guard instance.kind(array) == .array else { return true }
         var valid = true
         var element = array + 1
-        for index in 0..<tape.count(array) {
+        for index in 0..<instance.count(array) {
             let ok: Bool
             if index < prefix.count {
-                ok = descend(tables.children[Int(prefix.lower) + index], element, keyword: "prefixItems", token: .index(index), index: index)
+                ok = descend(code.children[Int(prefix.lower) + index], element, keyword: "prefixItems", token: .index(index), index: index)
             } else if rest < 0 {
                 break
             } else if collect, tables.isFalse(rest) {
@@ -22,16 +22,16 @@ extension SchemaValidator {
                 valid = false
                 if !collect { return false }
             }
-            element = tape.next(element)
+            element = instance.next(element)
         }
         return valid
     }
 
     mutating func validateContains(_ schema: Int32, _ array: Int, contains: Int32, min: Int, max: Int) -> Bool {
-        guard tape.kind(array) == .array else { return true }
+        guard instance.kind(array) == .array else { return true }
         var matching = 0
         var element = array + 1
-        for _ in 0..<tape.count(array) {
+        for _ in 0..<instance.count(array) {
             if test(contains, element) {
                 matching += 1
                 if !collect {
@@ -39,7 +39,7 @@ extension SchemaValidator {
                     if max >= 0, matching > max { return false }
                 }
             }
-            element = tape.next(element)
+            element = instance.next(element)
         }
         if matching >= min, max < 0 || matching <= max { return true }
         if collect {

@@ -1,41 +1,40 @@
 /// Object keywords: one pass over the members for `properties`, `patternProperties` and
 /// `additionalProperties`; names looked up as bytes.
 extension SchemaValidator {
-    mutating func validateMembers(_ schema: Int32, _ object: Int, _ rule: SchemaObjectRule) -> Bool {
-        guard tape.kind(object) == .object else { return true }
+    mutating func validateMembers(_ schema: Int32, _ object: Int, _ ruleIndex: Int) -> Bool {
+        guard instance.kind(object) == .object else { return true }
+        let rule = code.objectRules[ruleIndex]
         var valid = true
         if rule.requiredMask != 0, collect, !validateRequired(schema, object, rule.required) { valid = false }
         var seen: UInt64 = 0
-        var keyNode = object + 1
-        for _ in 0..<tape.count(object) {
-            let value = keyNode + 1
+        var keyNode = object &+ 1
+        for _ in 0..<instance.count(object) {
+            let value = keyNode &+ 1
             var matched = false
-            var index = Int(rule.properties.lower)
-            while index < Int(rule.properties.upper) {
-                let property = tables.properties[index]
-                if keyMatches(keyNode, property.key) {
-                    matched = true
-                    seen |= property.requiredBit
-                    if !descend(property.schema, value, keyword: "properties", token: .key(property.key), at: keyNode) {
-                        valid = false
-                        if !collect { return false }
-                    }
-                    break
+            let index = code.property(ruleIndex, named: keyNode, instance, tape)
+            if index >= 0 {
+                let property = code.properties[index]
+                matched = true
+                seen |= property.requiredBit
+                if !descend(property.schema, value, keyword: "properties", token: .key(property.key), at: keyNode) {
+                    valid = false
+                    if !collect { return false }
                 }
-                index += 1
             }
-            if rule.patterns.lower < rule.patterns.upper {
-                for entry in tables.patterns[Int(rule.patterns.lower)..<Int(rule.patterns.upper)]
-                where tape.matches(tables.regexes[Int(entry.regex)], keyNode) {
+            var entry = Int(rule.patterns.lower)
+            while entry < Int(rule.patterns.upper) {
+                let pattern = code.patterns[entry]
+                if matches(pattern.regex, keyNode) {
                     matched = true
-                    if !descend(entry.schema, value, keyword: "patternProperties", token: .pattern(entry.regex), at: keyNode) {
+                    if !descend(pattern.schema, value, keyword: "patternProperties", token: .pattern(pattern.regex), at: keyNode) {
                         valid = false
                         if !collect { return false }
                     }
                 }
+                entry &+= 1
             }
             if !matched, rule.additional >= 0 {
-                if collect, tables.isFalse(rule.additional) {
+                if collect, code.isFalse(rule.additional) {
                     let mark = enterMember(keyNode)
                     report(schema, "additionalProperties", "property \(quotedName(keyNode)) is not allowed")
                     instancePath.removeSubrange(mark...)
@@ -45,16 +44,16 @@ extension SchemaValidator {
                     if !collect { return false }
                 }
             }
-            keyNode = tape.next(value)
+            keyNode = instance.next(value)
         }
         return collect ? valid : valid && seen & rule.requiredMask == rule.requiredMask
     }
 
     mutating func validateRequired(_ schema: Int32, _ object: Int, _ keys: Span) -> Bool {
-        guard tape.kind(object) == .object else { return true }
+        guard instance.kind(object) == .object else { return true }
         var valid = true
         for index in Int(keys.lower)..<Int(keys.upper) {
-            let key = tables.keyLists[index]
+            let key = code.keyLists[index]
             if hasMember(object, key) { continue }
             if !collect { return false }
             valid = false
@@ -64,11 +63,11 @@ extension SchemaValidator {
     }
 
     mutating func validateDependentRequired(_ schema: Int32, _ object: Int, _ entries: Span) -> Bool {
-        guard tape.kind(object) == .object else { return true }
+        guard instance.kind(object) == .object else { return true }
         var valid = true
         for entry in tables.dependencies[Int(entries.lower)..<Int(entries.upper)] where hasMember(object, entry.key) {
             for index in Int(entry.required.lower)..<Int(entry.required.upper) {
-                let key = tables.keyLists[index]
+                let key = code.keyLists[index]
                 if hasMember(object, key) { continue }
                 if !collect { return false }
                 valid = false
@@ -80,7 +79,7 @@ extension SchemaValidator {
     }
 
     mutating func validateDependentSchemas(_ object: Int, _ entries: Span) -> Bool {
-        guard tape.kind(object) == .object else { return true }
+        guard instance.kind(object) == .object else { return true }
         var valid = true
         for entry in tables.properties[Int(entries.lower)..<Int(entries.upper)] where hasMember(object, entry.key) {
             if !descend(entry.schema, object, keyword: "dependentSchemas", token: .key(entry.key)) {
@@ -93,33 +92,23 @@ extension SchemaValidator {
 
     /// `propertyNames`: each name, as a string, must match; one failure per bad name, at the object.
     mutating func validatePropertyNames(_ schema: Int32, _ object: Int, _ names: Int32) -> Bool {
-        guard tape.kind(object) == .object else { return true }
+        guard instance.kind(object) == .object else { return true }
         var valid = true
         var keyNode = object + 1
-        for _ in 0..<tape.count(object) {
+        for _ in 0..<instance.count(object) {
             if !test(names, keyNode) {
                 if !collect { return false }
                 valid = false
                 report(schema, "propertyNames", "property name \(quotedName(keyNode)) does not match the propertyNames schema")
             }
-            keyNode = tape.next(keyNode + 1)
+            keyNode = instance.next(keyNode + 1)
         }
         return valid
     }
 
-    /// Whether member name node `keyNode` is property name `key` of the tables.
-    func keyMatches(_ keyNode: Int, _ key: Int32) -> Bool {
-        let span = tables.keys[Int(key)]
-        return tables.keyBytes.withUnsafeBufferPointer {
-            tape.keyEquals(keyNode, utf8: UnsafeBufferPointer(rebasing: $0[Int(span.lower)..<Int(span.upper)]), tag: tables.keyTags[Int(key)])
-        }
-    }
-
     /// Whether `object` has a member named `key` of the tables.
+    @inline(__always)
     func hasMember(_ object: Int, _ key: Int32) -> Bool {
-        let span = tables.keys[Int(key)]
-        return tables.keyBytes.withUnsafeBufferPointer {
-            tape.member(object, utf8: UnsafeBufferPointer(rebasing: $0[Int(span.lower)..<Int(span.upper)]), tag: tables.keyTags[Int(key)]) != nil
-        }
+        code.member(object, key, instance, tape) != nil
     }
 }

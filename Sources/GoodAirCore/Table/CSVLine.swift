@@ -94,6 +94,14 @@ public struct CSVLine: Sendable {
             bytes.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: "."), UInt8(ascii: "0")])
             return
         }
+        // Fast path: a value that is exactly its 6-decimal rounding divided by 10^6 (most
+        // measurements and many means) reads back from that decimal text: division by a power of
+        // ten is correctly rounded, so the nearest double to the text is the value itself.
+        let scaled = (value * 1e6).rounded()
+        if abs(scaled) < 9_007_199_254_740_992, scaled / 1e6 == value {
+            appendDouble(value, decimals: 6)
+            return
+        }
         let text = Array(value.description.utf8)
         guard let e = text.firstIndex(of: UInt8(ascii: "e")) else {
             bytes.append(contentsOf: text)

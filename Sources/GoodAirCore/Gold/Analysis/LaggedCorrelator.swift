@@ -32,6 +32,16 @@ public struct LaggedCorrelator: Sendable {
         yOrder = Self.order(y)
     }
 
+    /// Prepares the correlations of `x` and `y` with their orders already computed by
+    /// ``order(_:)`` (when one series is correlated with many others, sort it once).
+    init(_ x: [Double], _ y: [Double], xOrder: [Int], yOrder: [Int]) {
+        precondition(x.count == y.count, "series of different lengths")
+        self.x = x
+        self.y = y
+        self.xOrder = xOrder
+        self.yOrder = yOrder
+    }
+
     /// The correlation at each lag of `lags`, in order: nil where fewer than 3 complete pairs
     /// remain or one side does not vary. O(n) per lag once the correlator is built.
     ///
@@ -121,7 +131,7 @@ public struct LaggedCorrelator: Sendable {
     }
 
     /// Indexes of the present values of `values`, by increasing value.
-    private static func order(_ values: [Double]) -> [Int] {
+    static func order(_ values: [Double]) -> [Int] {
         var order = values.indices.filter { values[$0].isFinite }
         values.withUnsafeBufferPointer { v in order.sort { v[$0] < v[$1] } }
         return order

@@ -10,11 +10,11 @@ struct RegexDFA: Sendable {
     static let dead = UInt16.max
 
     /// `state * 128 + byte` → next state.
-    private let transitions: [UInt16]
+    let transitions: [UInt16]
     /// States in which a match has been found (the rest of the text does not matter).
-    private let matched: [Bool]
+    let matched: [Bool]
     /// States that match if the text ends there.
-    private let matchedAtEnd: [Bool]
+    let matchedAtEnd: [Bool]
 
     init?(_ program: [RegexInstruction], _ sets: [RegexCharSet], anchored: Bool) {
         var builder = Builder(program: program, sets: sets, anchored: anchored)

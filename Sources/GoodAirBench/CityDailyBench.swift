@@ -1,0 +1,44 @@
+import Foundation
+import GoodAirCore
+
+/// `city-daily LAKE`: computes gold `city_daily` of every month from the silver CSV files (read,
+/// hourly means, daily statistics, CSV rendering; nothing written), the work `scripts/bench-gold.sh`
+/// compares with DuckDB running the same aggregate on the same files.
+struct CityDailyBench {
+    let lake: URL
+
+    func run() throws {
+        let silver = lake.appendingPathComponent("silver")
+        var months = Set<String>()
+        for table in GoldVariable.sources {
+            for name in try FileManager.default.contentsOfDirectory(atPath: silver.appendingPathComponent(table).path) where name.hasPrefix("date=") {
+                months.insert(String(name.dropFirst(5).prefix(7)))
+            }
+        }
+        let clock = ContinuousClock()
+        var rows = 0, files = 0, bytes = 0
+        let elapsed = try clock.measure {
+            for month in months.sorted() {
+                guard let first = Timestamp.parseDate(month + "-01") else { continue }
+                let firstDay = Int(first.timeIntervalSince1970) / 86_400
+                let (year, number, _) = CivilTime.civil(days: firstDay)
+                let next = CivilTime.validDays(year: number == 12 ? year + 1 : year, month: number == 12 ? 1 : number + 1, day: 1)!
+                var frame = HourlyFrame(firstHour: firstDay * 24, hours: (next - firstDay) * 24)
+                for table in GoldVariable.sources {
+                    let folder = silver.appendingPathComponent(table)
+                    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasPrefix("date=\(month)-") {
+                        let path = folder.appendingPathComponent("\(name)/part-00000.csv").path
+                        guard let data = FileManager.default.contents(atPath: path) else { continue }
+                        try frame.add(Array(data), table: table, path: path)
+                        files += 1
+                        bytes += data.count
+                    }
+                }
+                let out = CityTables.render("city_daily", frame: frame)
+                rows += out.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            }
+        }
+        let seconds = BenchClock.nanoseconds(elapsed) / 1e9
+        print(String(format: "city_daily from silver: %d files, %.1f MB, %d rows in %.3f s", files, Double(bytes) / 1e6, rows, seconds))
+    }
+}

@@ -1,0 +1,28 @@
+// Micro-benchmarks of the curation hot path.
+//
+//   goodair-bench parse-validate BRONZE_DIR [--limit N] [--rounds R] [--schemas DIR]
+//                  [--phase parse|validate|manifests] [--source NAME]
+//   goodair-bench city-daily LAKE      (gold city_daily from silver, timed; see bench-gold.sh)
+//
+// Loads the bronze snapshots (gunzipped, outside the timed part) and the hour manifests, then
+// times JSON parsing, schema validation of pre-parsed tapes and manifest parsing, per source.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 2, ["parse-validate", "city-daily"].contains(arguments[0]) else {
+    print("usage: goodair-bench parse-validate BRONZE_DIR [--limit N] [--rounds R] [--schemas DIR] [--phase parse|validate|manifests] [--source NAME]")
+    print("       goodair-bench city-daily LAKE")
+    exit(2)
+}
+
+do {
+    if arguments[0] == "city-daily" {
+        try CityDailyBench(lake: URL(fileURLWithPath: arguments[1])).run()
+    } else {
+        let options = try BenchOptions(parsing: Array(arguments.dropFirst()))
+        try ParseValidateBench(options: options).run()
+    }
+} catch {
+    print("goodair-bench: \(error)")
+    exit(1)
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import GoodAirCore
+
+@Suite("Gold table files: exact numbers, CSV scanning, correlation pairing")
+struct GoldTablesTests {
+    private func exact(_ value: Double) -> String {
+        var line = CSVLine()
+        line.appendExactDouble(value)
+        return String(decoding: line.bytes, as: UTF8.self)
+    }
+
+    @Test("exact doubles read back as the same double, in plain decimal notation")
+    func exactDoubles() {
+        #expect(exact(3) == "3.0")
+        #expect(exact(-0.5) == "-0.5")
+        #expect(exact(0.00001) == "0.00001")
+        #expect(exact(1.2345e20) == "123450000000000000000.0")
+        #expect(exact(2.5e-10) == "0.00000000025")
+        #expect(exact(0.1 + 0.2) == "0.30000000000000004")
+        #expect(exact(.nan) == "")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random() ? 1 : -1)
+            let scaled = Double.random(in: -1000...1000) / Double([1, 3, 7, 10, 100].randomElement()!)
+            for v in [value, scaled] where v.isFinite {
+                let text = exact(v)
+                #expect(!text.contains("e"), "\(v) → \(text)")
+                #expect(Double(text) == v, "\(v) → \(text)")
+            }
+        }
+    }
+
+    @Test("CSVNumber reads what Double(String) reads, and lake timestamps")
+    func numbers() {
+        for text in ["12.5", "-0.25", "1021.0", "7", "0.000001", "123456789012.345", "1e3", "-", "", "abc", "1.2.3"] {
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { CSVNumber.parse($0) }
+            let expected = Double(text) ?? .nan
+            #expect(parsed == expected || (parsed.isNaN && expected.isNaN), "\(text)")
+        }
+        for _ in 0..<10_000 {
+            let text = String(format: "%.\(Int.random(in: 0...6))f", Double.random(in: -5000...5000))
+            #expect(Array(text.utf8).withUnsafeBufferPointer { CSVNumber.parse($0) } == Double(text)!, "\(text)")
+        }
+        #expect(Array("2026-11-29T14:00:00Z".utf8).withUnsafeBufferPointer { CSVNumber.timestamp($0) } == 1_795_960_800)
+        #expect(Array("2026-02-30T14:00:00Z".utf8).withUnsafeBufferPointer { CSVNumber.timestamp($0) } == nil)
+        #expect(Array("2026-11-29 14:00:00Z".utf8).withUnsafeBufferPointer { CSVNumber.timestamp($0) } == nil)
+    }
+
+    @Test("CSVScanner splits RFC 4180 records, quotes and line ends included")
+    func scanner() throws {
+        var scanner = CSVScanner(bytes: Array("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\n\n3,\"two\nlines\",z".utf8))
+        var fields: [CSVScanner.Field] = []
+        var records: [[String]] = []
+        while try scanner.next(into: &fields) { records.append(fields.map { scanner.text($0) }) }
+        #expect(records == [["a", "b", "c"], ["x,1", "say \"hi\"", ""], ["3", "two\nlines", "z"]])
+        var broken = CSVScanner(bytes: Array("a,\"b\nc".utf8))
+        #expect(throws: CSVReader.SyntaxError.self) { try broken.next(into: &fields) }
+    }
+
+    @Test("correlation pairs stay inside a season's runs and never cross two cities")
+    func gathers() {
+        // Hours 0-3 in "djf", 4-5 in "mam", a gap (pooled cities), then 7-8 in "djf".
+        let seasons = ["djf", "djf", "djf", "djf", "mam", "mam", "", "djf", "djf"]
+        let (x, y) = CorrelationTable.gathers(seasons, period: "djf", gap: 2)
+        #expect(x == [0, 1, 2, 3, -1, -1, 7, 8, -1, -1])
+        #expect(y == [0, 1, 2, 3, 4, 5, 7, 8, -1, -1])
+        let all = CorrelationTable.gathers(seasons, period: "all", gap: 1)
+        #expect(all.x == [0, 1, 2, 3, 4, 5, -1, 7, 8, -1])
+        #expect(all.y == [0, 1, 2, 3, 4, 5, -1, 7, 8, -1])
+    }
+}
