@@ -20,7 +20,7 @@ for column in hourly[2:]:
 
 parts = []
 for table, names in by_table.items():
-    means = ", ".join(f"avg({n}) AS {n}" for n in names)
+    means = ", ".join(f"avg(CAST({n} AS DOUBLE)) AS {n}" for n in names)
     parts.append(f"""{table} AS (SELECT city_id, date_trunc('hour', observed_at) AS hour, {means}, count(*) AS {table}_rows
       FROM read_csv('{lake}/silver/{table}/*/*.csv', hive_partitioning=false) GROUP BY 1, 2)""")
 tables = list(by_table)

@@ -18,7 +18,7 @@ if [ ! -d "$lake/silver" ]; then
   mkdir -p "$lake/reference" && cp lake/reference/*.csv "$lake/reference/"
   python3 scripts/make-silver.py "$lake" 365 2026-11-28
 fi
-python=python3; [ -x .venv/bin/python ] && python=.venv/bin/python
+python=${BENCH_PYTHON:-python3}; [ -x .venv/bin/python ] && python=.venv/bin/python
 now=2026-11-29T00:30:00Z
 echo "== city_daily from a year of silver ($(du -sh "$lake/silver" | cut -f1))"
 .build-release/release/goodair-bench city-daily "$lake"

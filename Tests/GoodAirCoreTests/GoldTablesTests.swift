@@ -1,4 +1,5 @@
 import Foundation
+import GoodAirTesting
 import Testing
 @testable import GoodAirCore
 
@@ -68,5 +69,24 @@ struct GoldTablesTests {
         let all = CorrelationTable.gathers(seasons, period: "all", gap: 1)
         #expect(all.x == [0, 1, 2, 3, 4, 5, -1, 7, 8, -1])
         #expect(all.y == [0, 1, 2, 3, 4, 5, -1, 7, 8, -1])
+    }
+
+    @Test("every gold table has a table schema listing exactly the columns the code writes")
+    func goldSchemas() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("schemas/table")
+        let meta = try JSONSchema(contentsOf: folder.appendingPathComponent("table.schema.json"))
+        var written: [String: [String]] = [:]
+        for table in CityTables.names { written[table] = CityTables.header(table) }
+        for table in EventTables.names { written[table] = EventTables.header(table).split(separator: ",").map(String.init) }
+        written[CorrelationTable.name] = CorrelationTable.header.split(separator: ",").map(String.init)
+        for (table, columns) in written {
+            let url = folder.appendingPathComponent("\(table).table.json")
+            let schema = try TableSchema.load(from: url)
+            #expect(schema.zone == "gold", "\(table)")
+            #expect(schema.columns.map(\.name) == columns, "\(table)")
+            #expect(Array(columns.prefix(schema.primaryKey.count)) == schema.primaryKey, "\(table): the key comes first")
+            let tape = try JSONTape(parsing: Array(try Data(contentsOf: url)))
+            #expect(meta.validate(tape).isEmpty, "\(table): \(meta.validate(tape))")
+        }
     }
 }

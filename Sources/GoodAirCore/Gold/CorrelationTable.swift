@@ -1,3 +1,5 @@
+import Foundation
+
 /// `gold/correlations/part-00000.csv`: Pearson and Spearman correlations between weather
 /// variables (x, at hour t) and pollution variables (y, at hour t + lag, lag 0…24 h: pollution
 /// after weather), per city and over all cities pooled, over the whole history and per season
@@ -28,31 +30,45 @@ enum CorrelationTable {
             }
             pooledHours += (0..<series.hours).map { series.firstHour + $0 } + [Int](repeating: -1, count: gap)
         }
+        let scopes = ([("all", pooled, pooledHours)]
+            + cities.map { ($0, series.values[$0]!, (0..<series.hours).map { series.firstHour + $0 }) })
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        // Scopes are independent: one per core at a time, written back in order.
+        let parts = Parts(count: scopes.count)
+        let variables = series.variables
+        DispatchQueue.concurrentPerform(iterations: scopes.count) { index in
+            let (scope, values, hours) = scopes[index]
+            parts.set(index, render(scope: scope, values: values, hours: hours, variables: variables))
+        }
         var out = Array((header + "\r\n").utf8)
-        let scopes = [("all", pooled, pooledHours)]
-            + cities.map { ($0, series.values[$0]!, (0..<series.hours).map { series.firstHour + $0 }) }
+        for index in 0..<scopes.count { out += parts.get(index) }
+        return out
+    }
+
+    /// The rows of one scope (a city, or all cities pooled with gaps, whose hours are -1).
+    static func render(scope: String, values: [[Double]], hours: [Int], variables: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        let gap = lags.upperBound
         let periods = (["all"] + Season.allCases.map(\.rawValue)).sorted()
-        for (scope, values, hours) in scopes.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
-            let seasons = hours.map { $0 < 0 ? "" : Season.of(month: CivilTime.civil(days: CivilTime.floorDiv($0, 24)).month).rawValue }
-            for period in periods {
-                let (xIndexes, yIndexes) = gathers(seasons, period: period, gap: gap)
-                func gather(_ variable: String, _ indexes: [Int]) -> [Double] {
-                    let source = values[series.variables.firstIndex(of: variable)!]
-                    return indexes.map { $0 < 0 ? .nan : source[$0] }
-                }
-                let xs = Dictionary(uniqueKeysWithValues: weather.map { ($0, gather($0, xIndexes)) })
-                let ys = Dictionary(uniqueKeysWithValues: pollution.map { ($0, gather($0, yIndexes)) })
-                let xOrders = xs.mapValues(LaggedCorrelator.order), yOrders = ys.mapValues(LaggedCorrelator.order)
-                for x in weather.sorted() {
-                    for y in pollution.sorted() {
-                        let correlator = LaggedCorrelator(xs[x]!, ys[y]!, xOrder: xOrders[x]!, yOrder: yOrders[y]!)
-                        for method in CorrelationMethod.allCases {
-                            for case let (lag, r, n)? in correlator.correlations(lags: lags, method: method) where n >= minimumPairs {
-                                var line = CSVLine()
-                                for text in [scope, period, x, y, method.rawValue] { line.appendText(text); line.comma() }
-                                line.appendInt(lag); line.comma(); line.appendInt(n); line.comma(); line.appendExactDouble(r)
-                                out += line.bytes + [0x0D, 0x0A]
-                            }
+        let seasons = hours.map { $0 < 0 ? "" : Season.of(month: CivilTime.civil(days: CivilTime.floorDiv($0, 24)).month).rawValue }
+        for period in periods {
+            let (xIndexes, yIndexes) = gathers(seasons, period: period, gap: gap)
+            func gather(_ variable: String, _ indexes: [Int]) -> [Double] {
+                let source = values[variables.firstIndex(of: variable)!]
+                return indexes.map { $0 < 0 ? .nan : source[$0] }
+            }
+            let xs = Dictionary(uniqueKeysWithValues: weather.map { ($0, gather($0, xIndexes)) })
+            let ys = Dictionary(uniqueKeysWithValues: pollution.map { ($0, gather($0, yIndexes)) })
+            let xOrders = xs.mapValues(LaggedCorrelator.order), yOrders = ys.mapValues(LaggedCorrelator.order)
+            for x in weather.sorted() {
+                for y in pollution.sorted() {
+                    let correlator = LaggedCorrelator(xs[x]!, ys[y]!, xOrder: xOrders[x]!, yOrder: yOrders[y]!)
+                    for method in CorrelationMethod.allCases {
+                        for case let (lag, r, n)? in correlator.correlations(lags: lags, method: method) where n >= minimumPairs {
+                            var line = CSVLine()
+                            for text in [scope, period, x, y, method.rawValue] { line.appendText(text); line.comma() }
+                            line.appendInt(lag); line.comma(); line.appendInt(n); line.comma(); line.appendExactDouble(r)
+                            out += line.bytes + [0x0D, 0x0A]
                         }
                     }
                 }
@@ -77,4 +93,23 @@ enum CorrelationTable {
         }
         return (x, y)
     }
+}
+
+/// One result slot per scope, each written by exactly one `concurrentPerform` iteration and read
+/// after all of them: no two threads touch the same slot, so no lock is needed.
+private final class Parts: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[UInt8]>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ bytes: [UInt8]) { slots[index] = bytes }
+    func get(_ index: Int) -> [UInt8] { slots[index] }
 }

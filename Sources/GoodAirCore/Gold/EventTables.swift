@@ -9,6 +9,9 @@
 enum EventTables {
     static let names = ["exceedances", "heatwaves", "anomalies"]
 
+    /// Hours of past values an anomaly score is computed against (a week).
+    static let anomalyWindow = 168
+
     /// The variables anomalies are looked for in.
     static let anomalyVariables = ["temperature_c", "pressure_hpa", "humidity_pct", "wind_speed_ms",
                                    "no2_ugm3", "o3_ugm3", "pm2_5_ugm3", "pm10_ugm3", "so2_ugm3", "co_ugm3", "aqi"]
@@ -73,9 +76,12 @@ enum EventTables {
                     lines.append(line.bytes)
                 }
             default:
+                // Scores of the month's hours need only the week before: score that span alone.
+                let from = max(0, monthStart - series.firstHour - anomalyWindow)
+                let to = max(from, min(series.hours, monthEnd - series.firstHour))
                 for variable in anomalyVariables.sorted() {
-                    for anomaly in RobustAnomalies.detect(column(variable)) {
-                        let hour = series.firstHour + anomaly.index
+                    for anomaly in RobustAnomalies.detect(Array(column(variable)[from..<to]), window: anomalyWindow) {
+                        let hour = series.firstHour + from + anomaly.index
                         guard hour >= monthStart && hour < monthEnd else { continue }
                         var line = CSVLine()
                         line.appendText(city); line.comma(); line.appendText(variable); line.comma()
