@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "goodair", targets: ["goodair"]),
         .library(name: "GoodAirCore", targets: ["GoodAirCore"]),
         .library(name: "GoodAirSimulator", targets: ["GoodAirSimulator"]),
+        .library(name: "GoodAirWarehouse", targets: ["GoodAirWarehouse"]),
         .library(name: "GoodAirTesting", targets: ["GoodAirTesting"]),
     ],
     dependencies: [
@@ -41,7 +42,15 @@ let package = Package(
                 "CCurl", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GoodAirWarehouse",
+            dependencies: [
+                "GoodAirCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -60,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "goodair",
             dependencies: [
-                "GoodAirCore", "GoodAirSimulator",
+                "GoodAirCore", "GoodAirSimulator", "GoodAirWarehouse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -83,6 +92,11 @@ let package = Package(
         .testTarget(
             name: "GoodAirCoreTests",
             dependencies: ["GoodAirCore", "GoodAirTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GoodAirWarehouseTests",
+            dependencies: ["GoodAirWarehouse", "GoodAirCore", "GoodAirTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoodAirCore
+import GoodAirWarehouse
 
 extension GoodAir {
     struct Aggregate: AsyncParsableCommand {
@@ -12,7 +13,7 @@ extension GoodAir {
             hour), city_daily and city_monthly (mean, min and max of every variable over the hours
             observed, rain and snow sums, hours observed per source). Incremental: only the months
             whose silver changed are recomputed; --rebuild recomputes everything, with the same
-            result.
+            result. Then gold/warehouse.sqlite, the serving database, reloads those months.
 
             Examples:
               goodair aggregate
@@ -40,6 +41,9 @@ extension GoodAir {
                 clock: try options.clock(), logger: try options.logger(label: "goodair.aggregate"))
             let report = try await aggregator.aggregate()
             print(report.summary)
+            let warehouse = try Warehouse.update(lake: aggregator.lake, months: report.monthsWritten, rebuild: rebuild,
+                                                 logger: aggregator.logger)
+            print(warehouse.summary)
             if timings {
                 for table in report.secondsPerTable.keys.sorted() {
                     print("  \(table): \(Int((report.secondsPerTable[table]! * 1000).rounded())) ms")

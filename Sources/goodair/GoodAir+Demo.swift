@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoodAirCore
+import GoodAirWarehouse
 import GoodAirSimulator
 
 extension GoodAir {
@@ -112,10 +113,16 @@ extension GoodAir {
             """)
 
             let aggregated = try await Aggregator(lake: lake, configuration: AggregateConfiguration(), clock: clock, logger: logger).aggregate()
+            let warehouse = try Warehouse.update(lake: lake, months: aggregated.monthsWritten, rebuild: false, logger: logger)
+            var reports = ReportBuilder(lake: lake, logger: logger)
+            reports.now = clock.now()
+            let reported = try reports.build(cities: nil, from: nil, to: nil)
             let gold = lake.relativeDisplay(lake.gold)
             print("""
 
             \(aggregated.summary)
+            \(warehouse.summary)
+            \(reported.description)
               duckdb -c "SELECT city_id, date, temperature_c_max, no2_ugm3_mean FROM read_csv('\(gold)/city_daily/*/*.csv', hive_partitioning=true) ORDER BY 2 DESC, 1 LIMIT 5"
             """)
         }

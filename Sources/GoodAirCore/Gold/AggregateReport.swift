@@ -3,6 +3,11 @@ public struct AggregateReport: Sendable {
     public var runID: String
     /// Months recomputed because their silver changed (all of them with `--rebuild`).
     public var months: [String] = []
+    /// Months whose event tables (exceedances, heatwaves, anomalies) were recomputed: the months
+    /// above and their neighbours.
+    public var eventMonths: [String] = []
+    /// Every month whose gold files this run rewrote or removed (what the warehouse reloads).
+    public var monthsWritten: [String] { Array(Set(months + eventMonths)).sorted() }
     /// Silver partition files read.
     public var silverFilesRead = 0
     /// Rows written per gold table (in the months recomputed).

@@ -49,6 +49,7 @@ public struct Aggregator: Sendable {
                 eventMonths.insert(candidate)
             }
         }
+        report.eventMonths = eventMonths.sorted()
         var cache: [String: HourlySeries] = [:]   // month → its city_hourly series, a few at a time
         let variables = EventTables.variables(thresholds: thresholds)
         for month in eventMonths.sorted() {

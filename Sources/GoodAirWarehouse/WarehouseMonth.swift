@@ -1,0 +1,55 @@
+import GoodAirCore
+import Foundation
+
+/// A UTC month of the gold zone, `YYYY-MM`, with the bounds each fact table is deleted by when the
+/// month is reloaded: `[firstSecond, nextSecond)` for hours, `[firstDate, nextDate)` for dates.
+///
+/// ```swift
+/// let month = try WarehouseMonth("2026-07")
+/// month.firstSecond   // 1782864000 (2026-07-01T00:00:00Z)
+/// month.nextDate      // "2026-08-01"
+/// ```
+struct WarehouseMonth: Hashable, Comparable {
+    let name: String
+    let firstSecond: Int
+    let nextSecond: Int
+    var firstDate: String { name + "-01" }
+    let nextDate: String
+
+    /// The month `YYYY-MM`; an error for anything else.
+    init(_ name: String) throws {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard name.utf8.count == 7, parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+            throw WarehouseError(reason: "month '\(name)': expected YYYY-MM")
+        }
+        self.name = name
+        let first = CivilTime.days(year: year, month: month, day: 1)
+        let next = first + CivilTime.daysInMonth(year: year, month: month)
+        firstSecond = first * 86_400
+        nextSecond = next * 86_400
+        nextDate = CivilTime.dateString(days: next)
+    }
+
+    static func < (lhs: WarehouseMonth, rhs: WarehouseMonth) -> Bool { lhs.name < rhs.name }
+
+    /// The gold tables partitioned by month, which a month's reload reads.
+    static let goldTables = ["city_hourly", "city_daily", "city_monthly", "exceedances", "heatwaves", "anomalies"]
+
+    /// `gold/<table>/month=<name>/part-00000.csv`.
+    func file(_ table: String, lake: Lake) -> URL {
+        lake.gold.appendingPathComponent("\(table)/month=\(name)/part-00000.csv")
+    }
+
+    /// Every month with a folder in any monthly gold table, sorted.
+    static func inGold(lake: Lake) -> [WarehouseMonth] {
+        var months = Set<WarehouseMonth>()
+        for table in goldTables {
+            let folder = lake.gold.appendingPathComponent(table, isDirectory: true)
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix("month=") {
+                if let month = try? WarehouseMonth(String(entry.dropFirst(6))) { months.insert(month) }
+            }
+        }
+        return months.sorted()
+    }
+}
