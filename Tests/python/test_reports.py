@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import run
+from conftest import run, NOW
 
 PAGES = ["index.html", "indicateurs.html", "extremes.html", "correlations.html"]
 VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "area", "base", "col", "source", "track", "embed"}
@@ -56,7 +56,7 @@ class Page(HTMLParser):
 def reports(lake):
     if run("report", "--help").returncode != 0:
         pytest.skip("goodair report is not registered in this build")
-    done = run("report", "--lake", str(lake), "--now", "2026-07-15T12:20:00Z")
+    done = run("report", "--lake", str(lake), "--now", NOW)
     assert done.returncode == 0, done.stderr
     folder = os.path.join(str(lake), "gold", "reports")
     pages = {}
@@ -96,7 +96,7 @@ def test_episodes_newest_first(reports):
 
 
 def test_same_bytes_twice(lake, reports):
-    done = run("report", "--lake", str(lake), "--now", "2026-07-15T12:20:00Z")
+    done = run("report", "--lake", str(lake), "--now", NOW)
     assert done.returncode == 0
     for name in PAGES:
         with open(os.path.join(str(lake), "gold", "reports", name), encoding="utf-8") as f:

@@ -58,8 +58,10 @@ public struct Aggregator: Sendable {
                 cache[needed] = try HourlySeries.load(lake: lake, months: [needed], variables: variables)
             }
             cache = cache.filter { around.contains($0.key) || $0.key > month }
-            try events(month: month, series: HourlySeries.joined(around.map { cache[$0]! }), hasData: withData.contains(month),
-                       thresholds: thresholds, cities: cities, report: &report)
+            // Anomalies look back a week, never ahead: the month before a change keeps its own.
+            let tables = months.contains(month) || months.contains(around[0]) ? EventTables.names : EventTables.names.filter { $0 != "anomalies" }
+            try events(month: month, tables: tables, series: HourlySeries.joined(around.map { cache[$0]! }),
+                       hasData: withData.contains(month), thresholds: thresholds, cities: cities, report: &report)
         }
         try correlations(inventory: inventory, report: &report)
         try inventory.save(lake: lake)
@@ -103,13 +105,13 @@ public struct Aggregator: Sendable {
 
     /// Recomputes the event tables of `month` from `series`, `city_hourly` of the month and its
     /// neighbours.
-    private func events(month: String, series: HourlySeries, hasData: Bool, thresholds: [Threshold], cities: [String: City],
+    private func events(month: String, tables: [String], series: HourlySeries, hasData: Bool, thresholds: [Threshold], cities: [String: City],
                         report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
         let monthStart = HourlySeries.firstHour(ofMonth: month)!
         let monthEnd = HourlySeries.firstHour(ofMonth: HourlySeries.month(after: month))!
         let read = ContinuousClock.now - tick
-        for table in EventTables.names {
+        for table in tables {
             let tableStart = ContinuousClock.now
             let url = lake.gold.appendingPathComponent("\(table)/month=\(month)/part-00000.csv")
             AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
@@ -121,7 +123,7 @@ public struct Aggregator: Sendable {
                                            thresholds: thresholds, cities: cities)
             try AtomicFile.write(bytes, to: url)
             report.rows[table, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
-            let spent = ContinuousClock.now - tableStart + read / EventTables.names.count
+            let spent = ContinuousClock.now - tableStart + read / tables.count
             report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
         }
     }
