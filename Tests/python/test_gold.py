@@ -209,3 +209,30 @@ def test_incremental_after_a_new_day_equals_the_whole_run(lake, tmp_path):
     for path in originals:
         other = str(copy) + path[len(str(lake)):]
         assert filecmp.cmp(path, other, shallow=False), path
+
+
+def test_features_match_pandas(lake):
+    hourly = hourly_frame(lake)
+    actual = gold(lake, "features")
+    assert list(actual.columns) == [c["name"] for c in spec("features")["columns"]]
+    actual["hour"] = pd.to_datetime(actual["hour"], utc=True)
+    actual = actual.set_index(["city_id", "hour"]).sort_index()
+    rows = gold(lake, "city_hourly")
+    assert len(actual) == len(rows), "one row per city_hourly row"
+    for city, part in hourly.groupby("city_id"):
+        got = actual.loc[city]
+        index = got.index
+        assert (got["hour_of_day"] == index.hour).all()
+        assert (got["day_of_week"] == index.day_of_week + 1).all()
+        assert (got["day_of_year"] == index.day_of_year).all()
+        hours = (index - pd.Timestamp("1970-01-01", tz="UTC")) // pd.Timedelta(hours=1)
+        assert np.allclose(got["annual_sin"], np.sin(2 * np.pi * hours / 8766), rtol=0, atol=1e-12)
+        assert np.allclose(got["daily_cos"], np.cos(2 * np.pi * index.hour / 24), rtol=0, atol=1e-12)
+        for name in ("temperature_c", "no2_ugm3", "pm2_5_ugm3", "rain_1h_mm"):
+            series = part[name]
+            expected = {
+                name: series, f"{name}_lag_1h": series.shift(1), f"{name}_lag_24h": series.shift(24),
+                f"{name}_mean_24h": series.rolling(24, min_periods=18).mean(),
+            }
+            for column, values in expected.items():
+                assert_close(got[column], values.reindex(index), f"features.{column} ({city})")

@@ -58,8 +58,9 @@ public struct Aggregator: Sendable {
                 cache[needed] = try HourlySeries.load(lake: lake, months: [needed], variables: variables)
             }
             cache = cache.filter { around.contains($0.key) || $0.key > month }
-            // Anomalies look back a week, never ahead: the month before a change keeps its own.
-            let tables = months.contains(month) || months.contains(around[0]) ? EventTables.names : EventTables.names.filter { $0 != "anomalies" }
+            // Anomalies and features look back, never ahead: the month before a change keeps its own.
+            let tables = months.contains(month) || months.contains(around[0])
+                ? EventTables.names : EventTables.names.filter { !EventTables.lookingBack.contains($0) }
             try events(month: month, tables: tables, series: HourlySeries.joined(around.map { cache[$0]! }),
                        hasData: withData.contains(month), thresholds: thresholds, cities: cities, report: &report)
         }

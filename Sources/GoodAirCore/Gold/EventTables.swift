@@ -1,13 +1,17 @@
 /// The gold tables of events, per month of their start: `exceedances` (episodes over the
 /// thresholds of `reference/thresholds.csv`, on OpenWeatherMap's µg/m³ — never on AQICN's
 /// indices), `heatwaves` (Météo-France's method on daily minimum and maximum temperatures) and
-/// `anomalies` (extreme variations: robust scores against the past week).
+/// `anomalies` (extreme variations: robust scores against the past week) — and the `features` of
+/// ``FeatureTable``, which need the month before too.
 ///
 /// Month M's events are computed on `city_hourly` of M-1, M and M+1, so rolling windows have their
 /// past and an episode starting in M is followed into the next month: the same in an incremental
 /// run (which recomputes M when any of the three changed) and in a rebuild.
 enum EventTables {
-    static let names = ["exceedances", "heatwaves", "anomalies"]
+    static let names = ["exceedances", "heatwaves", "anomalies", FeatureTable.name]
+
+    /// The tables that look back only (their month depends on it and the month before).
+    static let lookingBack: Set<String> = ["anomalies", FeatureTable.name]
 
     /// Hours of past values an anomaly score is computed against (a week).
     static let anomalyWindow = 168
@@ -17,7 +21,7 @@ enum EventTables {
                                    "no2_ugm3", "o3_ugm3", "pm2_5_ugm3", "pm10_ugm3", "so2_ugm3", "co_ugm3", "aqi"]
 
     static func variables(thresholds: [Threshold]) -> [String] {
-        var names = ["temperature_c"] + anomalyVariables
+        var names = ["temperature_c"] + anomalyVariables + FeatureTable.variables
         for threshold in thresholds { names.append("\(threshold.rule.pollutant)_ugm3") }
         var seen = Set<String>()
         return names.filter { seen.insert($0).inserted }
@@ -27,6 +31,8 @@ enum EventTables {
         switch table {
         case "exceedances":
             return "city_id,pollutant,threshold,start,level,threshold_ugm3,averaging,consecutive_hours,end,hours,peak_ugm3"
+        case FeatureTable.name:
+            return FeatureTable.header.joined(separator: ",")
         case "heatwaves":
             return "city_id,start_date,end_date,days,ibmn_max_c,ibmx_max_c,threshold_tmin_c,threshold_tmax_c"
         default:
@@ -61,6 +67,10 @@ enum EventTables {
                     }
                 }
                 lines += rows.sorted { RowKey.precedes($0.key, $1.key) }.map(\.line)
+            case FeatureTable.name:
+                let byName = Dictionary(uniqueKeysWithValues: series.variables.enumerated().map { ($1, values[$0]) })
+                lines += FeatureTable.rows(city: city, values: byName, present: series.present[city]!, firstHour: series.firstHour,
+                                           monthStart: monthStart, monthEnd: monthEnd)
             case "heatwaves":
                 guard let reference = cities[city] else { continue }
                 let (tmin, tmax) = dailyExtremes(column("temperature_c"), firstHour: series.firstHour)

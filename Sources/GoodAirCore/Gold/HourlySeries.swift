@@ -15,6 +15,8 @@ public struct HourlySeries: Sendable {
     public let variables: [String]
     /// City → one array per variable (in ``variables``' order), `hours` long.
     public private(set) var values: [String: [[Double]]] = [:]
+    /// City → whether `city_hourly` has a row for each hour.
+    public private(set) var present: [String: [Bool]] = [:]
 
     /// Reads the months (`YYYY-MM`, consecutive, in order) of `gold/city_hourly`; a month without
     /// a partition is all NaN.
@@ -57,7 +59,11 @@ public struct HourlySeries: Sendable {
             let hour = seconds / 3600 - firstHour
             guard hour >= 0 && hour < hours else { continue }
             let city = scanner.text(fields[cityColumn])
-            if values[city] == nil { values[city] = Array(repeating: Array(repeating: .nan, count: hours), count: variables.count) }
+            if values[city] == nil {
+                values[city] = Array(repeating: Array(repeating: .nan, count: hours), count: variables.count)
+                present[city] = Array(repeating: false, count: hours)
+            }
+            present[city]![hour] = true
             for (index, column) in columns.enumerated() { values[city]![index][hour] = scanner.number(fields[column]) }
         }
     }
@@ -76,6 +82,7 @@ public struct HourlySeries: Sendable {
                 }
             }
             joined.values[city] = columns
+            joined.present[city] = parts.flatMap { $0.present[city] ?? Array(repeating: false, count: $0.hours) }
         }
         return joined
     }
