@@ -79,6 +79,8 @@ struct GoldTablesTests {
         for table in CityTables.names { written[table] = CityTables.header(table) }
         for table in EventTables.names { written[table] = EventTables.header(table).split(separator: ",").map(String.init) }
         written[CorrelationTable.name] = CorrelationTable.header.split(separator: ",").map(String.init)
+        written["forecasts"] = ForecastTable.forecastHeader.split(separator: ",").map(String.init)
+        written["forecast_scores"] = ForecastTable.scoreHeader.split(separator: ",").map(String.init)
         for (table, columns) in written {
             let url = folder.appendingPathComponent("\(table).table.json")
             let schema = try TableSchema.load(from: url)

@@ -129,7 +129,7 @@ public struct Aggregator: Sendable {
         }
     }
 
-    /// Recomputes `gold/correlations` when the silver of complete days (before the clock's UTC
+    /// Recomputes `gold/correlations` and the forecasts' backtest when the silver of complete days (before the clock's UTC
     /// midnight) changed since it was made, or a day completed: at most once a day in hourly runs.
     private func correlations(inventory: SilverInventory, report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
@@ -139,7 +139,10 @@ public struct Aggregator: Sendable {
         let signature = "before \(cutoffDate)\n" + inputs.keys.sorted().map { "\($0)\t\(inputs[$0]!)\n" }.joined()
         let stateURL = lake.state.appendingPathComponent("aggregate/correlations.txt")
         let url = lake.gold.appendingPathComponent("\(CorrelationTable.name)/part-00000.csv")
-        if !configuration.rebuild, FileManager.default.fileExists(atPath: url.path),
+        let written = ([CorrelationTable.name] + ForecastTable.names).allSatisfy {
+            FileManager.default.fileExists(atPath: lake.gold.appendingPathComponent("\($0)/part-00000.csv").path)
+        }
+        if !configuration.rebuild, written,
            (try? String(contentsOf: stateURL, encoding: .utf8)) == signature { return }
         var months: [String] = []
         if var month = inputs.keys.map({ String($0.split(separator: "=").last!.prefix(7)) }).min() {
@@ -153,9 +156,19 @@ public struct Aggregator: Sendable {
         series.truncate(beforeHour: cutoffDay * 24)
         let bytes = CorrelationTable.render(series)
         try AtomicFile.write(bytes, to: url)
-        try AtomicFile.write(string: signature, to: stateURL)
         report.rows[CorrelationTable.name, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
         report.secondsPerTable[CorrelationTable.name, default: 0] += Double((ContinuousClock.now - tick).milliseconds) / 1000
+        // The forecasts' backtest covers the same complete days.
+        let forecastStart = ContinuousClock.now
+        let firstDay = months.first.flatMap(HourlySeries.firstHour(ofMonth:)).map { $0 / 24 } ?? cutoffDay
+        let daily = try ForecastTable.load(lake: lake, months: months, firstDay: firstDay, days: max(0, cutoffDay - firstDay))
+        let (forecasts, scores) = ForecastTable.render(daily, firstDay: firstDay)
+        for (name, content) in zip(ForecastTable.names, [forecasts, scores]) {
+            try AtomicFile.write(content, to: lake.gold.appendingPathComponent("\(name)/part-00000.csv"))
+            report.rows[name, default: 0] += content.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            report.secondsPerTable[name, default: 0] += Double((ContinuousClock.now - forecastStart).milliseconds) / 1000 / 2
+        }
+        try AtomicFile.write(string: signature, to: stateURL)
     }
 
     /// The months the month-partitioned gold tables have now.
