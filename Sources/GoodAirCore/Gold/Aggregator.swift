@@ -74,11 +74,9 @@ public struct Aggregator: Sendable {
     /// Recomputes the month tables of `month` (`YYYY-MM`) from its silver partitions.
     private func aggregate(month: String, inventory: SilverInventory, report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
-        guard let first = Timestamp.parseDate(month + "-01") else { return }
-        let firstDay = Int(first.timeIntervalSince1970) / 86_400
-        let (year, number, _) = CivilTime.civil(days: firstDay)
-        let nextDay = CivilTime.validDays(year: number == 12 ? year + 1 : year, month: number == 12 ? 1 : number + 1, day: 1)!
-        var frame = HourlyFrame(firstHour: firstDay * 24, hours: (nextDay - firstDay) * 24)
+        guard let firstHour = HourlySeries.firstHour(ofMonth: month),
+              let endHour = HourlySeries.firstHour(ofMonth: HourlySeries.month(after: month)) else { return }
+        var frame = HourlyFrame(firstHour: firstHour, hours: endHour - firstHour)
         for table in GoldVariable.sources {
             for date in inventory.dates(of: table, in: month) {
                 let url = SilverPartition.url(lake: lake, table: table, date: date)
@@ -98,7 +96,7 @@ public struct Aggregator: Sendable {
             }
             let bytes = CityTables.render(table, frame: frame)
             try AtomicFile.write(bytes, to: url)
-            report.rows[table, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            report.rows[table, default: 0] += Self.dataRows(bytes)
             let spent = ContinuousClock.now - tableStart + read / CityTables.names.count
             report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
         }
@@ -123,7 +121,7 @@ public struct Aggregator: Sendable {
             let bytes = EventTables.render(table, series: series, monthStart: monthStart, monthEnd: monthEnd,
                                            thresholds: thresholds, cities: cities)
             try AtomicFile.write(bytes, to: url)
-            report.rows[table, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            report.rows[table, default: 0] += Self.dataRows(bytes)
             let spent = ContinuousClock.now - tableStart + read / tables.count
             report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
         }
@@ -156,7 +154,7 @@ public struct Aggregator: Sendable {
         series.truncate(beforeHour: cutoffDay * 24)
         let bytes = CorrelationTable.render(series)
         try AtomicFile.write(bytes, to: url)
-        report.rows[CorrelationTable.name, default: 0] += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+        report.rows[CorrelationTable.name, default: 0] += Self.dataRows(bytes)
         report.secondsPerTable[CorrelationTable.name, default: 0] += Double((ContinuousClock.now - tick).milliseconds) / 1000
         // The forecasts' backtest covers the same complete days.
         let forecastStart = ContinuousClock.now
@@ -165,11 +163,14 @@ public struct Aggregator: Sendable {
         let (forecasts, scores) = ForecastTable.render(daily, firstDay: firstDay)
         for (name, content) in zip(ForecastTable.names, [forecasts, scores]) {
             try AtomicFile.write(content, to: lake.gold.appendingPathComponent("\(name)/part-00000.csv"))
-            report.rows[name, default: 0] += content.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            report.rows[name, default: 0] += Self.dataRows(content)
             report.secondsPerTable[name, default: 0] += Double((ContinuousClock.now - forecastStart).milliseconds) / 1000 / 2
         }
         try AtomicFile.write(string: signature, to: stateURL)
     }
+
+    /// The rows of a CSV file's bytes, header excluded.
+    static func dataRows(_ bytes: [UInt8]) -> Int { max(0, bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1) }
 
     /// The months the month-partitioned gold tables have now.
     private func goldMonths() -> Set<String> {
