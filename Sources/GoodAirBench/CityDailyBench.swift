@@ -19,11 +19,8 @@ struct CityDailyBench {
         var rows = 0, files = 0, bytes = 0
         let elapsed = try clock.measure {
             for month in months.sorted() {
-                guard let first = Timestamp.parseDate(month + "-01") else { continue }
-                let firstDay = Int(first.timeIntervalSince1970) / 86_400
-                let (year, number, _) = CivilTime.civil(days: firstDay)
-                let next = CivilTime.validDays(year: number == 12 ? year + 1 : year, month: number == 12 ? 1 : number + 1, day: 1)!
-                var frame = HourlyFrame(firstHour: firstDay * 24, hours: (next - firstDay) * 24)
+                guard let utc = UTCMonth(month) else { continue }
+                var frame = HourlyFrame(firstHour: utc.firstHour, hours: utc.endHour - utc.firstHour)
                 for table in GoldVariable.sources {
                     let folder = silver.appendingPathComponent(table)
                     for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasPrefix("date=\(month)-") {

@@ -18,17 +18,11 @@ struct WarehouseMonth: Hashable, Comparable {
 
     /// The month `YYYY-MM`; an error for anything else.
     init(_ name: String) throws {
-        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
-        guard name.utf8.count == 7, parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
-            throw WarehouseError(reason: "month '\(name)': expected YYYY-MM")
-        }
+        guard let month = UTCMonth(name) else { throw WarehouseError(reason: "month '\(name)': expected YYYY-MM") }
         self.name = name
-        let first = CivilTime.days(year: year, month: month, day: 1)
-        let next = first + CivilTime.daysInMonth(year: year, month: month)
-        firstSecond = first * 86_400
-        nextSecond = next * 86_400
-        nextDate = CivilTime.dateString(days: next)
+        firstSecond = month.firstDay * 86_400
+        nextSecond = month.endDay * 86_400
+        nextDate = CivilTime.dateString(days: month.endDay)
     }
 
     static func < (lhs: WarehouseMonth, rhs: WarehouseMonth) -> Bool { lhs.name < rhs.name }

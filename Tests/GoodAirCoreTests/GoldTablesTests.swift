@@ -48,6 +48,16 @@ struct GoldTablesTests {
         #expect(Array("2026-11-29 14:00:00Z".utf8).withUnsafeBufferPointer { CSVNumber.timestamp($0) } == nil)
     }
 
+    @Test("UTC months: parsing, bounds, neighbours across a year")
+    func months() {
+        let december = UTCMonth("2025-12")!
+        #expect(december.next.name == "2026-01" && december.previous.name == "2025-11")
+        #expect(UTCMonth("2024-02")!.endDay - UTCMonth("2024-02")!.firstDay == 29)
+        #expect(UTCMonth("2026-11")!.firstHour == 1_795_960_800 / 3600 - 28 * 24 - 14)
+        for bad in ["2026-13", "2026-1", "26-11", "2026/11", "2026-11-01", ""] { #expect(UTCMonth(bad) == nil, "\(bad)") }
+        #expect(Timestamp.day("1970-01-02") == 1 && Timestamp.day("2026-02-30") == nil)
+    }
+
     @Test("CSVScanner splits RFC 4180 records, quotes and line ends included")
     func scanner() throws {
         var scanner = CSVScanner(bytes: Array("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\n\n3,\"two\nlines\",z".utf8))

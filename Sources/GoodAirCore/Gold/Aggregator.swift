@@ -38,28 +38,29 @@ public struct Aggregator: Sendable {
         logger.info("aggregate.start", metadata: ["run.id": "\(report.runID)", "months": "\(months.count)"])
         let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
         let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
-        for month in report.months {
+        let changed = Set(months.compactMap(UTCMonth.init))
+        for month in changed.sorted() {
             try aggregate(month: month, inventory: inventory, report: &report)
         }
         // Events of a month depend on the months around it.
-        let withData = inventory.months
-        var eventMonths = Set<String>()
-        for month in months {
-            for candidate in [HourlySeries.month(before: month), month, HourlySeries.month(after: month)] where withData.contains(candidate) || months.contains(candidate) {
+        let withData = Set(inventory.months.compactMap(UTCMonth.init))
+        var eventMonths = Set<UTCMonth>()
+        for month in changed {
+            for candidate in [month.previous, month, month.next] where withData.contains(candidate) || changed.contains(candidate) {
                 eventMonths.insert(candidate)
             }
         }
-        report.eventMonths = eventMonths.sorted()
-        var cache: [String: HourlySeries] = [:]   // month → its city_hourly series, a few at a time
+        report.eventMonths = eventMonths.sorted().map(\.name)
+        var cache: [UTCMonth: HourlySeries] = [:]   // month → its city_hourly series, a few at a time
         let variables = EventTables.variables(thresholds: thresholds)
         for month in eventMonths.sorted() {
-            let around = [HourlySeries.month(before: month), month, HourlySeries.month(after: month)]
+            let around = [month.previous, month, month.next]
             for needed in around where cache[needed] == nil {
                 cache[needed] = try HourlySeries.load(lake: lake, months: [needed], variables: variables)
             }
             cache = cache.filter { around.contains($0.key) || $0.key > month }
             // Anomalies and features look back, never ahead: the month before a change keeps its own.
-            let tables = months.contains(month) || months.contains(around[0])
+            let tables = changed.contains(month) || changed.contains(month.previous)
                 ? EventTables.names : EventTables.names.filter { !EventTables.lookingBack.contains($0) }
             try events(month: month, tables: tables, series: HourlySeries.joined(around.map { cache[$0]! }),
                        hasData: withData.contains(month), thresholds: thresholds, cities: cities, report: &report)
@@ -72,13 +73,11 @@ public struct Aggregator: Sendable {
     }
 
     /// Recomputes the month tables of `month` (`YYYY-MM`) from its silver partitions.
-    private func aggregate(month: String, inventory: SilverInventory, report: inout AggregateReport) throws {
+    private func aggregate(month: UTCMonth, inventory: SilverInventory, report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
-        guard let firstHour = HourlySeries.firstHour(ofMonth: month),
-              let endHour = HourlySeries.firstHour(ofMonth: HourlySeries.month(after: month)) else { return }
-        var frame = HourlyFrame(firstHour: firstHour, hours: endHour - firstHour)
+        var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
         for table in GoldVariable.sources {
-            for date in inventory.dates(of: table, in: month) {
+            for date in inventory.dates(of: table, in: month.name) {
                 let url = SilverPartition.url(lake: lake, table: table, date: date)
                 guard let data = FileManager.default.contents(atPath: url.path) else { continue }
                 try frame.add(Array(data), table: table, path: lake.relativePath(url))
@@ -88,7 +87,7 @@ public struct Aggregator: Sendable {
         let read = ContinuousClock.now - tick
         for table in CityTables.names {
             let tableStart = ContinuousClock.now
-            let url = lake.gold.appendingPathComponent("\(table)/month=\(month)/part-00000.csv")
+            let url = lake.gold.appendingPathComponent("\(table)/month=\(month.name)/part-00000.csv")
             AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
             if frame.cities.isEmpty {
                 try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
@@ -104,21 +103,19 @@ public struct Aggregator: Sendable {
 
     /// Recomputes the event tables of `month` from `series`, `city_hourly` of the month and its
     /// neighbours.
-    private func events(month: String, tables: [String], series: HourlySeries, hasData: Bool, thresholds: [Threshold], cities: [String: City],
+    private func events(month: UTCMonth, tables: [String], series: HourlySeries, hasData: Bool, thresholds: [Threshold], cities: [String: City],
                         report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
-        let monthStart = HourlySeries.firstHour(ofMonth: month)!
-        let monthEnd = HourlySeries.firstHour(ofMonth: HourlySeries.month(after: month))!
         let read = ContinuousClock.now - tick
         for table in tables {
             let tableStart = ContinuousClock.now
-            let url = lake.gold.appendingPathComponent("\(table)/month=\(month)/part-00000.csv")
+            let url = lake.gold.appendingPathComponent("\(table)/month=\(month.name)/part-00000.csv")
             AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
             guard hasData else {
                 try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
                 continue
             }
-            let bytes = EventTables.render(table, series: series, monthStart: monthStart, monthEnd: monthEnd,
+            let bytes = EventTables.render(table, series: series, monthStart: month.firstHour, monthEnd: month.endHour,
                                            thresholds: thresholds, cities: cities)
             try AtomicFile.write(bytes, to: url)
             report.rows[table, default: 0] += Self.dataRows(bytes)
@@ -142,12 +139,12 @@ public struct Aggregator: Sendable {
         }
         if !configuration.rebuild, written,
            (try? String(contentsOf: stateURL, encoding: .utf8)) == signature { return }
-        var months: [String] = []
-        if var month = inputs.keys.map({ String($0.split(separator: "=").last!.prefix(7)) }).min() {
-            let last = String(CivilTime.dateString(days: cutoffDay - 1).prefix(7))
+        var months: [UTCMonth] = []
+        if var month = inputs.keys.compactMap({ UTCMonth(String($0.split(separator: "=").last!.prefix(7))) }).min() {
+            let last = UTCMonth(containingDay: cutoffDay - 1)
             while month <= last {
                 months.append(month)
-                month = HourlySeries.month(after: month)
+                month = month.next
             }
         }
         var series = try HourlySeries.load(lake: lake, months: months, variables: CorrelationTable.weather + CorrelationTable.pollution)
@@ -158,7 +155,7 @@ public struct Aggregator: Sendable {
         report.secondsPerTable[CorrelationTable.name, default: 0] += Double((ContinuousClock.now - tick).milliseconds) / 1000
         // The forecasts' backtest covers the same complete days.
         let forecastStart = ContinuousClock.now
-        let firstDay = months.first.flatMap(HourlySeries.firstHour(ofMonth:)).map { $0 / 24 } ?? cutoffDay
+        let firstDay = months.first?.firstDay ?? cutoffDay
         let daily = try ForecastTable.load(lake: lake, months: months, firstDay: firstDay, days: max(0, cutoffDay - firstDay))
         let (forecasts, scores) = ForecastTable.render(daily, firstDay: firstDay)
         for (name, content) in zip(ForecastTable.names, [forecasts, scores]) {

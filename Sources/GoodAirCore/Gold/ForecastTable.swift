@@ -16,10 +16,10 @@ enum ForecastTable {
     static let scoreHeader = "scope,target,n,mae_model,mae_persistence,mae_climatology,skill_vs_persistence,n_climatology,skill_vs_climatology"
 
     /// City → target → daily values from `firstDay`, read from the `city_daily` months given.
-    static func load(lake: Lake, months: [String], firstDay: Int, days: Int) throws -> [String: [String: [Double]]] {
+    static func load(lake: Lake, months: [UTCMonth], firstDay: Int, days: Int) throws -> [String: [String: [Double]]] {
         var out: [String: [String: [Double]]] = [:]
         for month in months {
-            let url = lake.gold.appendingPathComponent("city_daily/month=\(month)/part-00000.csv")
+            let url = lake.gold.appendingPathComponent("city_daily/month=\(month.name)/part-00000.csv")
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             var scanner = CSVScanner(bytes: Array(data))
             var fields: [CSVScanner.Field] = []
@@ -34,8 +34,7 @@ enum ForecastTable {
             let city = try column("city_id"), date = try column("date")
             let columns = try targets.map { (try column($0.1), try column($0.2)) }
             while try scanner.next(into: &fields) {
-                guard let day = Timestamp.parseDate(scanner.text(fields[date])).map({ Int($0.timeIntervalSince1970) / 86_400 }),
-                      day >= firstDay, day < firstDay + days else { continue }
+                guard let day = Timestamp.day(scanner.text(fields[date])), day >= firstDay, day < firstDay + days else { continue }
                 let id = scanner.text(fields[city])
                 for (target, (value, hours)) in zip(targets, columns) where scanner.number(fields[hours]) >= 18 {
                     if out[id]?[target.0] == nil { out[id, default: [:]][target.0] = [Double](repeating: .nan, count: days) }

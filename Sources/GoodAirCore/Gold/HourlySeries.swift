@@ -5,7 +5,7 @@ import Foundation
 /// anomalies) and the correlations are computed on. NaN is "no value".
 ///
 /// ```swift
-/// let series = try HourlySeries.load(lake: lake, months: ["2026-10", "2026-11"], variables: ["no2_ugm3"])
+/// let series = try HourlySeries.load(lake: lake, months: [UTCMonth("2026-10")!, UTCMonth("2026-11")!], variables: ["no2_ugm3"])
 /// series.values["paris"]?[0]   // Paris's NO2 hour by hour from 2026-10-01T00:00Z
 /// ```
 public struct HourlySeries: Sendable {
@@ -18,16 +18,15 @@ public struct HourlySeries: Sendable {
     /// City → whether `city_hourly` has a row for each hour.
     public private(set) var present: [String: [Bool]] = [:]
 
-    /// Reads the months (`YYYY-MM`, consecutive, in order) of `gold/city_hourly`; a month without
-    /// a partition is all NaN.
-    public static func load(lake: Lake, months: [String], variables: [String]) throws -> HourlySeries {
-        guard let first = months.first.flatMap(Self.firstHour(ofMonth:)),
-              let end = months.last.flatMap({ Self.firstHour(ofMonth: Self.month(after: $0)) }) else {
+    /// Reads the months (consecutive, in order) of `gold/city_hourly`; a month without a partition
+    /// is all NaN.
+    public static func load(lake: Lake, months: [UTCMonth], variables: [String]) throws -> HourlySeries {
+        guard let first = months.first, let last = months.last else {
             return HourlySeries(firstHour: 0, hours: 0, variables: variables)
         }
-        var series = HourlySeries(firstHour: first, hours: end - first, variables: variables)
+        var series = HourlySeries(firstHour: first.firstHour, hours: last.endHour - first.firstHour, variables: variables)
         for month in months {
-            let url = lake.gold.appendingPathComponent("city_hourly/month=\(month)/part-00000.csv")
+            let url = lake.gold.appendingPathComponent("city_hourly/month=\(month.name)/part-00000.csv")
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             try series.add(Array(data), path: lake.relativePath(url))
         }
@@ -95,22 +94,5 @@ public struct HourlySeries: Sendable {
                 for index in keep..<hours { values[city]![variable][index] = .nan }
             }
         }
-    }
-
-    /// The hour index of `YYYY-MM`'s first hour.
-    static func firstHour(ofMonth month: String) -> Int? {
-        Timestamp.parseDate(month + "-01").map { Int($0.timeIntervalSince1970) / 3600 }
-    }
-
-    /// The month after `YYYY-MM`.
-    static func month(after month: String) -> String {
-        let (year, number) = (Int(month.prefix(4))!, Int(month.suffix(2))!)
-        return number == 12 ? "\(year + 1)-01" : "\(year)-\(CivilTime.pad(number + 1))"
-    }
-
-    /// The month before `YYYY-MM`.
-    static func month(before month: String) -> String {
-        let (year, number) = (Int(month.prefix(4))!, Int(month.suffix(2))!)
-        return number == 1 ? "\(year - 1)-12" : "\(year)-\(CivilTime.pad(number - 1))"
     }
 }

@@ -53,12 +53,4 @@ enum FrenchFormat {
         let days = hours / 24, rest = hours % 24
         return rest == 0 ? "\(days) j" : "\(days) j \(rest) h"
     }
-
-    /// `YYYY-MM-DD` → day number, nil when not a valid date.
-    static func parseDay(_ text: String) -> Int? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        return CivilTime.validDays(year: y, month: m, day: d)
-    }
 }

@@ -33,12 +33,9 @@ enum GoldReader {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: table.path)) ?? []
         return names.compactMap { name -> String? in
             guard name.hasPrefix("month="), name.count == 13 else { return nil }
-            let month = String(name.dropFirst(6))
-            guard let first = FrenchFormat.parseDay(month + "-01") else { return nil }
-            let (y, m, _) = CivilTime.civil(days: first)
-            let last = first + CivilTime.daysInMonth(year: y, month: m) - 1
-            if let days, last < days.lowerBound || first > days.upperBound { return nil }
-            return month
+            guard let month = UTCMonth(String(name.dropFirst(6))) else { return nil }
+            if let days, month.endDay - 1 < days.lowerBound || month.firstDay > days.upperBound { return nil }
+            return month.name
         }.sorted()
     }
 
@@ -87,7 +84,7 @@ enum GoldReader {
 
     /// Seconds of a `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DD` field.
     static func seconds(_ scanner: CSVScanner, _ field: CSVScanner.Field) -> Int? {
-        if field.range.count == 10 { return FrenchFormat.parseDay(scanner.text(field)).map { $0 * 86_400 } }
+        if field.range.count == 10 { return Timestamp.day(scanner.text(field)).map { $0 * 86_400 } }
         return scanner.bytes.withUnsafeBufferPointer { CSVNumber.timestamp(UnsafeBufferPointer(rebasing: $0[field.range])) }
     }
 

@@ -106,7 +106,7 @@ public struct ReportBuilder {
     }
 
     private func day(_ text: String, option: String) throws -> Int {
-        guard let day = FrenchFormat.parseDay(text) else { throw ReportError.badDate(option: option, value: text) }
+        guard let day = Timestamp.day(text) else { throw ReportError.badDate(option: option, value: text) }
         return day
     }
 }

@@ -57,7 +57,7 @@ struct ReportEvents {
                 peak: number(row, "peak_ugm3")))
         }
         for row in try rows("heatwaves") {
-            guard let start = row["start_date"].flatMap(FrenchFormat.parseDay), let end = row["end_date"].flatMap(FrenchFormat.parseDay),
+            guard let start = row["start_date"].flatMap(Timestamp.day), let end = row["end_date"].flatMap(Timestamp.day),
                   end >= context.period.lowerBound, start <= context.period.upperBound else { continue }
             events.heatwaves.append(Heatwave(
                 city: row["city_id"]!, startDay: start, endDay: end, days: Int(row["days"] ?? "") ?? end - start + 1,

@@ -96,9 +96,13 @@ public enum Timestamp {
 
     /// Parses a bare `YYYY-MM-DD` as midnight UTC.
     public static func parseDate(_ text: String) -> Date? {
+        day(text).map { Date(timeIntervalSince1970: Double($0) * 86_400) }
+    }
+
+    /// The day number (days since 1970-01-01) of a bare `YYYY-MM-DD`, nil for anything else.
+    public static func day(_ text: String) -> Int? {
         let b = Array(text.utf8)
-        guard b.count == 10, let days = dateDays(b) else { return nil }
-        return Date(timeIntervalSince1970: Double(days) * 86_400)
+        return b.count == 10 ? dateDays(b) : nil
     }
 
     /// The day number of the `YYYY-MM-DD` at the start of `b`.
