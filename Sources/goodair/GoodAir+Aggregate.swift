@@ -41,8 +41,8 @@ extension GoodAir {
                 clock: try options.clock(), logger: try options.logger(label: "goodair.aggregate"))
             let report = try await aggregator.aggregate()
             print(report.summary)
-            let warehouse = try Warehouse.update(lake: aggregator.lake, months: report.monthsWritten, rebuild: rebuild,
-                                                 logger: aggregator.logger)
+            let warehouse = try Warehouse.run(lake: aggregator.lake, months: report.monthsWritten, rebuild: rebuild,
+                                              clock: aggregator.clock, logger: aggregator.logger)
             print(warehouse.summary)
             if timings {
                 for table in report.secondsPerTable.keys.sorted() {

@@ -113,10 +113,10 @@ extension GoodAir {
             """)
 
             let aggregated = try await Aggregator(lake: lake, configuration: AggregateConfiguration(), clock: clock, logger: logger).aggregate()
-            let warehouse = try Warehouse.update(lake: lake, months: aggregated.monthsWritten, rebuild: false, logger: logger)
+            let warehouse = try Warehouse.run(lake: lake, months: aggregated.monthsWritten, rebuild: false, clock: clock, logger: logger)
             var reports = ReportBuilder(lake: lake, logger: logger)
             reports.now = clock.now()
-            let reported = try reports.build(cities: nil, from: nil, to: nil)
+            let reported = try reports.run(cities: nil, from: nil, to: nil, clock: clock)
             let gold = lake.relativeDisplay(lake.gold)
             print("""
 

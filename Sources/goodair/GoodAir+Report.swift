@@ -45,7 +45,7 @@ extension GoodAir {
         func run() throws {
             var builder = ReportBuilder(lake: options.resolvedLake(), logger: try options.logger(label: "goodair.report"))
             if let now = options.now { builder.now = Timestamp.parse(now) }   // exactly --now: the stamp must not drift
-            let summary = try builder.build(cities: cities, from: from, to: to)
+            let summary = try builder.run(cities: cities, from: from, to: to, clock: try options.clock())
             print(summary.description)
         }
     }

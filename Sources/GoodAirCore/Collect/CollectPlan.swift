@@ -10,3 +10,15 @@ public struct CollectPlan: Sendable {
         self.sources = sources
     }
 }
+
+extension CollectPlan {
+    /// What lineage records of a plan: its hours (first and last), cities and sources.
+    var lineageParameters: [String: String] {
+        var parameters = ["cities": "\(cities.count)", "sources": sources.map(\.rawValue).joined(separator: ",")]
+        if let first = hours.min(), let last = hours.max() {
+            parameters["from_hour"] = first.description
+            parameters["to_hour"] = last.description
+        }
+        return parameters
+    }
+}

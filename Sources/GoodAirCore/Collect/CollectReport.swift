@@ -23,6 +23,8 @@ public struct CollectReport: Sendable {
     public var rawBytes: Int = 0
     public var storedBytes: Int = 0
     public var seconds: Double = 0
+    /// What the run read (the APIs) and wrote (snapshots, manifests), for its lineage.
+    public var lineage = LineageRecord()
 
     public init(runID: String) { self.runID = runID }
 

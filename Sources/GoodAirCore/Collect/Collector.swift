@@ -58,11 +58,18 @@ public struct Collector: Sendable {
             "run.id": "\(runID)", "hours": "\(plan.hours.count)", "cities": "\(plan.cities.count)",
             "sources": "\(plan.sources.map(\.rawValue).joined(separator: ","))",
         ])
+        let lineage = try LineageRun.start(job: "collect", runID: runID, lake: lake, clock: clock, parameters: plan.lineageParameters)
         var run = HourPipeline(collector: self, plan: plan, current: current, progress: progress, report: report,
                                ledger: configuration.owmCallsPerWindow > 0 ? (ledger, limiter) : nil)
-        try await run.run(fetcher: fetcher)
+        do {
+            try await run.run(fetcher: fetcher)
+        } catch {
+            lineage.fail(error, record: run.report.lineage, logger: logger)
+            throw error
+        }
         report = run.report
         report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
+        try lineage.complete(report.lineage, quality: GoodAirQualityFacet(fetched: report.fetched, failed: report.failures.count))
         logger.info("collect.end", metadata: [
             "run.id": "\(runID)", "fetched": "\(report.fetched)", "skipped": "\(report.skipped)",
             "failed": "\(report.failures.count)", "seconds": "\(report.seconds)",

@@ -111,6 +111,13 @@ struct HourPipeline {
         if result.credentialsRefused { report.refusedCredentials.insert(job.source.api) }
         if record.outcome == .ok {
             report.fetched += 1
+            if let file = record.file, let sha256 = record.sha256 {
+                let api = collector.configuration.endpoints.lineageDataset(for: job.source)
+                let url = collector.lake.bronzeHourFolder(source: job.source, hour: job.hour).appendingPathComponent(file)
+                report.lineage.read(namespace: api.namespace, name: api.name)
+                report.lineage.wrote(LineageFile(path: collector.lake.relativePath(url), bytes: record.storedBytes ?? 0, sha256: sha256),
+                                     derivedFrom: ["\(api.namespace)\(api.name)"])
+            }
         } else {
             let error = record.error ?? "failed"
             report.failures.append(.init(source: job.source, hour: job.hour, cityID: job.city.id, error: error))
@@ -136,9 +143,15 @@ struct HourPipeline {
         guard let done = open.removeValue(forKey: hour) else { return }
         let now = collector.clock.now()
         let folders = plan.sources.filter { done.touched.contains($0) }.compactMap { done.folders[$0] }
-        try await BlockingWork.run {
-            for var folder in folders { try folder.finish(now: now) }
+        let lake = collector.lake
+        let manifests = try await BlockingWork.run {
+            try folders.map { folder in
+                var folder = folder
+                try folder.finish(now: now)
+                return LineageFile.read(lake: lake, url: folder.url.appendingPathComponent(HourManifest.fileName))
+            }
         }
+        for case let manifest? in manifests { report.lineage.wrote(manifest, derivedFrom: []) }
         finished += 1
         report.hours += 1
         progress?(CollectProgress(hoursDone: finished, hoursTotal: plan.hours.count, fetched: report.fetched,

@@ -22,6 +22,9 @@ struct CurateBatch {
     private var ledgers: [CurateLedger] = []
     /// New rows by table, then by observation day (days since 1970).
     private var rows: [String: [Int: [SilverRow]]] = [:]
+    /// The bronze snapshots (lake paths) of those rows, for lineage.
+    private var sources: [String: [Int: [String]]] = [:]
+    private var stationSources: [String] = []
     private(set) var rowCount = 0
     private var touchesStations = false
 
@@ -35,11 +38,12 @@ struct CurateBatch {
 
     /// Curates what is new in one bronze (source, date), reading every file through `reader`.
     mutating func add(_ unit: BronzeIndex.Unit, report: inout CurateReport, stations: inout StationsTable,
-                      reader: GzipFileReader) throws {
+                      reader: GzipFileReader, lineage: inout LineageRecord) throws {
         var ledger = CurateLedger(lake: lake, source: unit.source, date: unit.date)
         let curator = SnapshotCurator(lake: lake, schemas: schemas, source: unit.source, logger: logger)
         var changed = false
         let datePath = lake.bronze.path + "/source=\(unit.source.rawValue)/date=\(unit.date)/"
+        let lakeDatePath = "bronze/source=\(unit.source.rawValue)/date=\(unit.date)/"
         for hour in BronzeIndex.hours(lake: lake, source: unit.source, date: unit.date) {
             let hourName = "hour=\(hour.hourString)"
             let folder = datePath + hourName
@@ -70,9 +74,16 @@ struct CurateBatch {
                 }
                 report.snapshotsRead += 1
                 let outcome = try curator.curate(stored, record: record, hour: hour, reader: reader, report: &report, stations: &stations)
-                if case .row(let row, let day) = outcome {
+                let bronzePath = lakeDatePath + path
+                lineage.read(LineageFile(path: bronzePath, bytes: stored.count, sha256: sha256))
+                switch outcome {
+                case .row(let row, let day):
                     rows[curator.table, default: [:]][day, default: []].append(row)
+                    sources[curator.table, default: [:]][day, default: []].append(bronzePath)
+                    if unit.source == .aqicn { stationSources.append(bronzePath) }
                     rowCount += 1
+                case .quarantined(_, let files):
+                    for file in files { lineage.wrote(file, derivedFrom: [bronzePath]) }
                 }
                 ledger.record(path, sha256: sha256, outcome: outcome.ledgerText)
                 changed = true
@@ -96,7 +107,7 @@ struct CurateBatch {
     }
 
     /// Writes what the batch curated: silver partitions, stations, then ledgers.
-    mutating func finish(report: inout CurateReport, stations: StationsTable) throws {
+    mutating func finish(report: inout CurateReport, stations: StationsTable, lineage: inout LineageRecord) throws {
         for table in rows.keys.sorted() {
             let builder = schemas.builders[table]!
             for (day, new) in rows[table]!.sorted(by: { $0.key < $1.key }) {
@@ -105,12 +116,18 @@ struct CurateBatch {
                 for row in new {
                     if partition.merge(row) { report.duplicatesMerged += 1 } else { report.rowsAdded[table, default: 0] += 1 }
                 }
-                try partition.write()
+                if let bytes = try partition.write() {
+                    lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: partition.count,
+                                  derivedFrom: sources[table]?[day] ?? [])
+                }
                 report.partitionsWritten += 1
             }
         }
         // Stations before the ledgers too: a snapshot a ledger records must be in every file.
-        if touchesStations { try stations.write() }
+        if touchesStations {
+            let bytes = try stations.write()
+            lineage.wrote(LineageFile(lake: lake, url: stations.url, contents: bytes), rows: stations.stations.count, derivedFrom: stationSources)
+        }
         for ledger in ledgers { try ledger.write() }
         self = CurateBatch(lake: lake, schemas: schemas, logger: logger)
     }

@@ -23,4 +23,12 @@ public struct CurateConfiguration: Sendable {
         self.rebuild = rebuild
         self.lockWait = lockWait
     }
+
+    /// What lineage records of this configuration.
+    var lineageParameters: [String: String] {
+        var parameters = ["rebuild": "\(rebuild)"]
+        parameters["from"] = from
+        parameters["to"] = to
+        return parameters
+    }
 }

@@ -28,4 +28,11 @@ public struct CurateReport: Sendable {
             + "\(duplicatesMerged) duplicates merged, \(fixes) values corrected, "
             + "quarantined \(bad.isEmpty ? "none" : bad); \(partitionsWritten) partitions written in \(String(format: "%.1f", seconds)) s"
     }
+
+    /// The run's data quality counts, for its lineage.
+    var qualityFacet: GoodAirQualityFacet {
+        GoodAirQualityFacet(snapshotsRead: snapshotsRead,
+                            quarantined: Dictionary(uniqueKeysWithValues: quarantined.map { ($0.key.rawValue, $0.value) }),
+                            corrected: corrections, duplicatesMerged: duplicatesMerged)
+    }
 }

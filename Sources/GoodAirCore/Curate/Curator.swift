@@ -35,6 +35,23 @@ public struct Curator: Sendable {
         defer { lock.release() }
         let started = ContinuousClock.now
         var report = CurateReport(runID: UUID().uuidString.lowercased())
+        let run = try LineageRun.start(job: "curate", runID: report.runID, lake: lake, clock: clock,
+                                       parameters: configuration.lineageParameters, schemas: LineageSchemas(folder: configuration.schemas))
+        var lineage = LineageRecord()
+        do {
+            try curate(schemas: schemas, report: &report, lineage: &lineage, progress: progress)
+            report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
+            try run.complete(lineage, quality: report.qualityFacet)
+        } catch {
+            run.fail(error, record: lineage, logger: logger)
+            throw error
+        }
+        logger.info("curate.end", metadata: ["run.id": "\(report.runID)", "summary": "\(report.summary)"])
+        return report
+    }
+
+    private func curate(schemas: CurationSchemas, report: inout CurateReport, lineage: inout LineageRecord,
+                        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws {
         let units = BronzeIndex.dates(lake: lake)
         if configuration.rebuild { try resetForRebuild(dates: units) }
         var stations = try StationsTable(lake: lake, builder: schemas.builders["stations"]!)
@@ -45,15 +62,12 @@ public struct Curator: Sendable {
         logger.info("curate.start", metadata: ["run.id": "\(report.runID)", "dates": "\(selected.count)"])
         var batch = CurateBatch(lake: lake, schemas: schemas, logger: logger)
         for (done, unit) in selected.enumerated() {
-            try batch.add(unit, report: &report, stations: &stations, reader: reader)
+            try batch.add(unit, report: &report, stations: &stations, reader: reader, lineage: &lineage)
             if batch.rowCount >= CurateBatch.rowLimit || done == selected.count - 1 {
-                try batch.finish(report: &report, stations: stations)
+                try batch.finish(report: &report, stations: stations, lineage: &lineage)
             }
             progress?(done + 1, selected.count)
         }
-        report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
-        logger.info("curate.end", metadata: ["run.id": "\(report.runID)", "summary": "\(report.summary)"])
-        return report
     }
 
     /// Forgets what was curated and removes the silver files it made, so everything is curated

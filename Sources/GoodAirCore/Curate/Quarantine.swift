@@ -37,12 +37,17 @@ struct Quarantine {
     }
 
     /// Copies `stored` (the bronze file's bytes) into quarantine with its reason.
-    func put(_ stored: [UInt8], source: Source, hour: Hour, name: String, sidecar: Sidecar) throws {
+    /// Writes the snapshot and its sidecar; returns both files as lineage knows them.
+    @discardableResult
+    func put(_ stored: [UInt8], source: Source, hour: Hour, name: String, sidecar: Sidecar) throws -> [LineageFile] {
         let folder = lake.quarantine.appendingPathComponent("source=\(source.rawValue)/\(hour.partitionPath)")
         let flat = name.replacingOccurrences(of: "/", with: "__")
-        try AtomicFile.write(stored, to: folder.appendingPathComponent(flat))
+        let snapshot = folder.appendingPathComponent(flat), reason = folder.appendingPathComponent(flat + ".reason.json")
+        try AtomicFile.write(stored, to: snapshot)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(Array(try encoder.encode(sidecar)) + [0x0A], to: folder.appendingPathComponent(flat + ".reason.json"))
+        let sidecarBytes = Array(try encoder.encode(sidecar)) + [0x0A]
+        try AtomicFile.write(sidecarBytes, to: reason)
+        return [LineageFile(lake: lake, url: snapshot, contents: stored), LineageFile(lake: lake, url: reason, contents: sidecarBytes)]
     }
 }

@@ -68,13 +68,16 @@ public struct SilverPartition {
     }
 
     /// Writes the partition atomically (or removes it when it has no row left), removing any
-    /// temporary a killed run left beside it.
-    public func write() throws {
+    /// temporary a killed run left beside it. Returns the bytes written (nil when removed).
+    @discardableResult
+    public func write() throws -> [UInt8]? {
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
         guard !rows.isEmpty else {
             try? FileManager.default.removeItem(at: url)
-            return
+            return nil
         }
-        try AtomicFile.write(render(), to: url)
+        let bytes = render()
+        try AtomicFile.write(bytes, to: url)
+        return bytes
     }
 }

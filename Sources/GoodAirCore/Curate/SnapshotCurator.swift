@@ -8,13 +8,14 @@ struct SnapshotCurator {
     enum Outcome {
         /// A silver row for the partition of `day` (days since 1970, the observation's UTC date).
         case row(SilverRow, day: Int)
-        case quarantined(QuarantineReason)
+        /// In quarantine, with the files written there.
+        case quarantined(QuarantineReason, files: [LineageFile])
 
         /// The ledger's text: `silver` or `quarantine:<reason>`.
         var ledgerText: String {
             switch self {
             case .row: return "silver"
-            case .quarantined(let reason): return "quarantine:\(reason.rawValue)"
+            case .quarantined(let reason, _): return "quarantine:\(reason.rawValue)"
             }
         }
     }
@@ -48,12 +49,12 @@ struct SnapshotCurator {
             let file = record.file ?? ""
             let bronzePath = lake.relativePath(lake.bronzeHourFolder(source: source, hour: hour).appendingPathComponent(file))
             report.quarantined[rejection.reason, default: 0] += 1
-            try Quarantine(lake: lake).put(Array(stored), source: source, hour: hour, name: file, sidecar: .init(
+            let files = try Quarantine(lake: lake).put(Array(stored), source: source, hour: hour, name: file, sidecar: .init(
                 bronze: bronzePath, sha256: record.sha256 ?? "", reason: rejection.reason.rawValue, detail: rejection.detail,
                 schema: rejection.failure == nil ? nil : CurationSchemas.payloadFiles[source],
                 instanceLocation: rejection.failure?.instanceLocation, keywordLocation: rejection.failure?.keywordLocation))
             logger.debug("curate.quarantine", metadata: ["bronze": "\(bronzePath)", "reason": "\(rejection.reason.rawValue)"])
-            return .quarantined(rejection.reason)
+            return .quarantined(rejection.reason, files: files)
         }
     }
 

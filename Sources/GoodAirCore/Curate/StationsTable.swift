@@ -115,13 +115,17 @@ struct StationsTable {
         }
     }
 
-    func write() throws {
+    /// Writes the table; returns the bytes written.
+    @discardableResult
+    func write() throws -> [UInt8] {
         var partition = SilverPartition(empty: url, builder: builder)
         var corrections: [String: Int] = [:]
         for station in stations.values {
             if case .success(let row) = builder.row(named: station.values, corrections: &corrections) { partition.merge(row) }
         }
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
-        try AtomicFile.write(partition.render(), to: url)   // header only when no station yet
+        let bytes = partition.render()
+        try AtomicFile.write(bytes, to: url)   // header only when no station yet
+        return bytes
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How an aggregation runs.
 ///
 /// ```swift
@@ -8,9 +10,13 @@ public struct AggregateConfiguration: Sendable {
     public var rebuild: Bool
     /// How long to wait for another aggregation's lock, in seconds (default 0).
     public var lockWait: Double
+    /// The schemas folder, for the `schema` facets of the run's lineage (default `./schemas`;
+    /// when it is missing, lineage is written without them).
+    public var schemas: URL
 
-    public init(rebuild: Bool = false, lockWait: Double = 0) {
+    public init(rebuild: Bool = false, lockWait: Double = 0, schemas: URL = URL(fileURLWithPath: "schemas")) {
         self.rebuild = rebuild
         self.lockWait = lockWait
+        self.schemas = schemas
     }
 }

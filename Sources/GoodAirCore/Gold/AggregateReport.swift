@@ -15,6 +15,8 @@ public struct AggregateReport: Sendable {
     /// Seconds spent per gold table.
     public var secondsPerTable: [String: Double] = [:]
     public var seconds = 0.0
+    /// What the run read and wrote, for its lineage.
+    public var lineage = LineageRecord()
 
     public init(runID: String) { self.runID = runID }
 

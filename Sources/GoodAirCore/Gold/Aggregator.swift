@@ -30,6 +30,21 @@ public struct Aggregator: Sendable {
         defer { lock.release() }
         let started = ContinuousClock.now
         var report = AggregateReport(runID: UUID().uuidString.lowercased())
+        let run = try LineageRun.start(job: "aggregate", runID: report.runID, lake: lake, clock: clock,
+                                       parameters: ["rebuild": "\(configuration.rebuild)"], schemas: LineageSchemas(folder: configuration.schemas))
+        do {
+            try aggregate(report: &report)
+            report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
+            try run.complete(report.lineage)
+        } catch {
+            run.fail(error, record: report.lineage, logger: logger)
+            throw error
+        }
+        logger.info("aggregate.end", metadata: ["run.id": "\(report.runID)", "summary": "\(report.summary)"])
+        return report
+    }
+
+    private func aggregate(report: inout AggregateReport) throws {
         let inventory = SilverInventory.scan(lake: lake)
         let previous = configuration.rebuild ? SilverInventory() : SilverInventory.load(lake: lake)
         var months = inventory.changedMonths(since: previous)
@@ -67,20 +82,22 @@ public struct Aggregator: Sendable {
         }
         try correlations(inventory: inventory, report: &report)
         try inventory.save(lake: lake)
-        report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
-        logger.info("aggregate.end", metadata: ["run.id": "\(report.runID)", "summary": "\(report.summary)"])
-        return report
     }
 
     /// Recomputes the month tables of `month` (`YYYY-MM`) from its silver partitions.
     private func aggregate(month: UTCMonth, inventory: SilverInventory, report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
         var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
+        var silverPaths: [String] = []
         for table in GoldVariable.sources {
             for date in inventory.dates(of: table, in: month.name) {
                 let url = SilverPartition.url(lake: lake, table: table, date: date)
                 guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-                try frame.add(Array(data), table: table, path: lake.relativePath(url))
+                let bytes = Array(data)
+                try frame.add(bytes, table: table, path: lake.relativePath(url))
+                let file = LineageFile(lake: lake, url: url, contents: bytes)
+                report.lineage.read(file)
+                silverPaths.append(file.path)
                 report.silverFilesRead += 1
             }
         }
@@ -91,10 +108,12 @@ public struct Aggregator: Sendable {
             AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
             if frame.cities.isEmpty {
                 try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+                report.lineage.removed(dataset: lake.relativePath(url.deletingLastPathComponent()))
                 continue
             }
             let bytes = CityTables.render(table, frame: frame)
             try AtomicFile.write(bytes, to: url)
+            report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes), derivedFrom: silverPaths)
             report.rows[table, default: 0] += Self.dataRows(bytes)
             let spent = ContinuousClock.now - tableStart + read / CityTables.names.count
             report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
@@ -113,11 +132,15 @@ public struct Aggregator: Sendable {
             AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
             guard hasData else {
                 try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+                report.lineage.removed(dataset: lake.relativePath(url.deletingLastPathComponent()))
                 continue
             }
             let bytes = EventTables.render(table, series: series, monthStart: month.firstHour, monthEnd: month.endHour,
                                            thresholds: thresholds, cities: cities)
             try AtomicFile.write(bytes, to: url)
+            for file in series.sources { report.lineage.read(file) }
+            report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes),
+                                 derivedFrom: series.sources.map(\.path))
             report.rows[table, default: 0] += Self.dataRows(bytes)
             let spent = ContinuousClock.now - tableStart + read / tables.count
             report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
@@ -151,15 +174,22 @@ public struct Aggregator: Sendable {
         series.truncate(beforeHour: cutoffDay * 24)
         let bytes = CorrelationTable.render(series)
         try AtomicFile.write(bytes, to: url)
+        for file in series.sources { report.lineage.read(file) }
+        report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes), derivedFrom: series.sources.map(\.path))
         report.rows[CorrelationTable.name, default: 0] += Self.dataRows(bytes)
         report.secondsPerTable[CorrelationTable.name, default: 0] += Double((ContinuousClock.now - tick).milliseconds) / 1000
         // The forecasts' backtest covers the same complete days.
         let forecastStart = ContinuousClock.now
         let firstDay = months.first?.firstDay ?? cutoffDay
-        let daily = try ForecastTable.load(lake: lake, months: months, firstDay: firstDay, days: max(0, cutoffDay - firstDay))
+        var dailyFiles: [LineageFile] = []
+        let daily = try ForecastTable.load(lake: lake, months: months, firstDay: firstDay, days: max(0, cutoffDay - firstDay), read: &dailyFiles)
         let (forecasts, scores) = ForecastTable.render(daily, firstDay: firstDay)
+        for file in dailyFiles { report.lineage.read(file) }
         for (name, content) in zip(ForecastTable.names, [forecasts, scores]) {
-            try AtomicFile.write(content, to: lake.gold.appendingPathComponent("\(name)/part-00000.csv"))
+            let output = lake.gold.appendingPathComponent("\(name)/part-00000.csv")
+            try AtomicFile.write(content, to: output)
+            report.lineage.wrote(LineageFile(lake: lake, url: output, contents: content), rows: Self.dataRows(content),
+                                 derivedFrom: dailyFiles.map(\.path))
             report.rows[name, default: 0] += Self.dataRows(content)
             report.secondsPerTable[name, default: 0] += Double((ContinuousClock.now - forecastStart).milliseconds) / 1000 / 2
         }

@@ -16,12 +16,14 @@ enum ForecastTable {
     static let scoreHeader = "scope,target,n,mae_model,mae_persistence,mae_climatology,skill_vs_persistence,n_climatology,skill_vs_climatology"
 
     /// City → target → daily values from `firstDay`, read from the `city_daily` months given.
-    static func load(lake: Lake, months: [UTCMonth], firstDay: Int, days: Int) throws -> [String: [String: [Double]]] {
+    static func load(lake: Lake, months: [UTCMonth], firstDay: Int, days: Int, read: inout [LineageFile]) throws -> [String: [String: [Double]]] {
         var out: [String: [String: [Double]]] = [:]
         for month in months {
             let url = lake.gold.appendingPathComponent("city_daily/month=\(month.name)/part-00000.csv")
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            var scanner = CSVScanner(bytes: Array(data))
+            let bytes = Array(data)
+            read.append(LineageFile(lake: lake, url: url, contents: bytes))
+            var scanner = CSVScanner(bytes: bytes)
             var fields: [CSVScanner.Field] = []
             guard try scanner.next(into: &fields) else { continue }
             let header = fields.map { scanner.text($0) }

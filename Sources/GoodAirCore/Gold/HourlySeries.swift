@@ -17,6 +17,8 @@ public struct HourlySeries: Sendable {
     public private(set) var values: [String: [[Double]]] = [:]
     /// City → whether `city_hourly` has a row for each hour.
     public private(set) var present: [String: [Bool]] = [:]
+    /// The `city_hourly` files read, for lineage.
+    public private(set) var sources: [LineageFile] = []
 
     /// Reads the months (consecutive, in order) of `gold/city_hourly`; a month without a partition
     /// is all NaN.
@@ -28,7 +30,9 @@ public struct HourlySeries: Sendable {
         for month in months {
             let url = lake.gold.appendingPathComponent("city_hourly/month=\(month.name)/part-00000.csv")
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            try series.add(Array(data), path: lake.relativePath(url))
+            let bytes = Array(data)
+            try series.add(bytes, path: lake.relativePath(url))
+            series.sources.append(LineageFile(lake: lake, url: url, contents: bytes))
         }
         return series
     }
@@ -73,6 +77,7 @@ public struct HourlySeries: Sendable {
         guard let first = parts.first else { return HourlySeries(firstHour: 0, hours: 0, variables: []) }
         var joined = HourlySeries(firstHour: first.firstHour, hours: parts.reduce(0) { $0 + $1.hours }, variables: first.variables)
         let cities = Set(parts.flatMap { $0.values.keys })
+        joined.sources = parts.flatMap(\.sources)
         for city in cities {
             var columns = [[Double]](repeating: [], count: first.variables.count)
             for part in parts {

@@ -1,0 +1,14 @@
+/// Why lineage cannot answer.
+public enum LineageError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The path given is not a file of the lake (or is malformed).
+    case badTarget(String, String)
+    /// The file exists, but no recorded run wrote it.
+    case noLineage(String)
+
+    public var description: String {
+        switch self {
+        case .badTarget(let target, let why): return "lineage: '\(target)': \(why)"
+        case .noLineage(let path): return "lineage: no recorded run wrote \(path) (made before lineage was kept, or by hand: `goodair verify` lists such files)"
+        }
+    }
+}

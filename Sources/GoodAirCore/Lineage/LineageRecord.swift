@@ -1,0 +1,86 @@
+/// What a job read and wrote, gathered while it runs and written in its `COMPLETE` (or `FAIL`)
+/// event: files grouped by dataset (partition), with for each output the input files it came from.
+///
+/// ```swift
+/// var record = LineageRecord()
+/// record.read(LineageFile(path: "silver/weather/date=2026-07-14/part-00000.csv", bytes: 812, sha256: "…"))
+/// record.wrote(file, rows: 24, derivedFrom: ["silver/weather/date=2026-07-14/part-00000.csv"])
+/// ```
+public struct LineageRecord: Sendable {
+    struct Output: Sendable {
+        var files: [String: LineageFile] = [:]
+        /// Rows per file, for files whose rows are counted.
+        var rowsByFile: [String: Int] = [:]
+        var rows: Int? { rowsByFile.isEmpty ? nil : rowsByFile.values.reduce(0, +) }
+        var derivedFrom: Set<String> = []
+        var removed = false
+    }
+
+    /// Dataset → file path → file.
+    private(set) var inputs: [String: [String: LineageFile]] = [:]
+    private(set) var inputRows: [String: Int] = [:]
+    private(set) var outputs: [String: Output] = [:]
+    /// Datasets outside the lake (the APIs): namespace → names.
+    private(set) var external: [String: Set<String>] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { inputs.isEmpty && outputs.isEmpty && external.isEmpty }
+
+    /// Records an input outside the lake (an API endpoint), with no file.
+    public mutating func read(namespace: String, name: String) {
+        external[namespace, default: []].insert(name)
+    }
+
+    /// Records an input file (again: the last fact wins).
+    public mutating func read(_ file: LineageFile, rows: Int? = nil) {
+        let dataset = LineageFile.dataset(of: file.path)
+        inputs[dataset, default: [:]][file.path] = file
+        if let rows { inputRows[dataset, default: 0] += rows }
+    }
+
+    /// Records an output file made from the input files `derivedFrom` (lake paths). A file written
+    /// twice in a run keeps its last content and the union of its sources.
+    public mutating func wrote(_ file: LineageFile, rows: Int? = nil, derivedFrom: some Sequence<String>) {
+        let dataset = LineageFile.dataset(of: file.path)
+        var output = outputs[dataset] ?? Output()
+        output.files[file.path] = file
+        if let rows { output.rowsByFile[file.path] = rows }
+        output.derivedFrom.formUnion(derivedFrom)
+        outputs[dataset] = output
+    }
+
+    /// Records that a dataset was removed (a month with no data left, an archived partition).
+    public mutating func removed(dataset: String) {
+        outputs[dataset, default: Output()].removed = true
+    }
+
+    /// The input datasets as OpenLineage datasets.
+    func inputDatasets(schemas: LineageSchemas) -> [LineageEvent.Dataset] {
+        external.keys.sorted().flatMap { namespace in
+            external[namespace]!.sorted().map { LineageEvent.Dataset(namespace: namespace, name: $0) }
+        } + inputs.keys.sorted().map { name in
+            let files = inputs[name]!.values.sorted { $0.path < $1.path }
+            return LineageEvent.Dataset(
+                name: name,
+                facets: .init(schema: schemas.facet(forDataset: name), goodair_files: .init(files: files)),
+                inputFacets: .init(dataQualityMetrics: .init(rowCount: inputRows[name], bytes: files.reduce(0) { $0 + $1.bytes },
+                                                             fileCount: files.count)))
+        }
+    }
+
+    /// The output datasets as OpenLineage datasets.
+    func outputDatasets(schemas: LineageSchemas) -> [LineageEvent.Dataset] {
+        outputs.keys.sorted().map { name in
+            let output = outputs[name]!
+            let files = output.files.values.sorted { $0.path < $1.path }
+            return LineageEvent.Dataset(
+                name: name,
+                facets: .init(schema: output.removed ? nil : schemas.facet(forDataset: name),
+                              goodair_files: .init(files: files, derivedFrom: output.derivedFrom.isEmpty ? nil : output.derivedFrom.sorted(),
+                                                   removed: output.removed ? true : nil)),
+                outputFacets: output.removed && files.isEmpty ? nil
+                    : .init(outputStatistics: .init(rowCount: output.rows, size: files.reduce(0) { $0 + $1.bytes }, fileCount: files.count)))
+        }
+    }
+}
