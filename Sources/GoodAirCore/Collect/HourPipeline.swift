@@ -116,7 +116,7 @@ struct HourPipeline {
                 let url = collector.lake.bronzeHourFolder(source: job.source, hour: job.hour).appendingPathComponent(file)
                 report.lineage.read(namespace: api.namespace, name: api.name)
                 report.lineage.wrote(LineageFile(path: collector.lake.relativePath(url), bytes: record.storedBytes ?? 0, sha256: sha256),
-                                     derivedFrom: ["\(api.namespace)\(api.name)"])
+                                     rows: 1, derivedFrom: ["\(api.namespace)\(api.name)"])
             }
         } else {
             let error = record.error ?? "failed"

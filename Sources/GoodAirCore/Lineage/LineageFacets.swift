@@ -3,7 +3,7 @@
 /// `schemas/lineage/`.
 enum FacetURL {
     static let standard = "https://openlineage.io/spec/facets"
-    static let own = "urn:goodair-lake:schemas:lineage"
+    static let own = "urn:goodair-lake:schemas:lineage:runevent.schema.json"
 }
 
 /// Why a run failed (standard `errorMessage` run facet).
@@ -40,7 +40,7 @@ public struct SchemaFacet: Codable, Sendable, Equatable {
 public struct OutputStatisticsFacet: Codable, Sendable, Equatable {
     public var _producer = LineageEvent.producer
     public var _schemaURL = "\(FacetURL.standard)/1-0-2/OutputStatisticsOutputDatasetFacet.json#/$defs/OutputStatisticsOutputDatasetFacet"
-    public var rowCount: Int?
+    public var rowCount: Int
     public var size: Int
     public var fileCount: Int
 }
@@ -61,7 +61,7 @@ public struct DataQualityMetricsFacet: Codable, Sendable, Equatable {
 /// (before gzip), the one curation checks; for every other file it is of the bytes on disk.
 public struct GoodAirFilesFacet: Codable, Sendable, Equatable {
     public var _producer = LineageEvent.producer
-    public var _schemaURL = "\(FacetURL.own):goodair-files-facet.schema.json#/$defs/GoodAirFilesFacet"
+    public var _schemaURL = "\(FacetURL.own)#/$defs/GoodAirFilesFacet"
     public var files: [LineageFile]
     /// Lake paths of the input files this dataset was made from (outputs only).
     public var derivedFrom: [String]?
@@ -72,7 +72,7 @@ public struct GoodAirFilesFacet: Codable, Sendable, Equatable {
 /// GoodAir's own run facet: the program and how it was asked to run.
 public struct GoodAirRunFacet: Codable, Sendable, Equatable {
     public var _producer = LineageEvent.producer
-    public var _schemaURL = "\(FacetURL.own):goodair-run-facet.schema.json#/$defs/GoodAirRunFacet"
+    public var _schemaURL = "\(FacetURL.own)#/$defs/GoodAirRunFacet"
     public var programVersion = GoodAirVersion.current
     /// The job's parameters that change what it does (`rebuild`, `from`, `hour`…), never a secret.
     public var parameters: [String: String]
@@ -84,7 +84,7 @@ public struct GoodAirRunFacet: Codable, Sendable, Equatable {
 /// does not apply to the job is absent.
 public struct GoodAirQualityFacet: Codable, Sendable, Equatable {
     public var _producer = LineageEvent.producer
-    public var _schemaURL = "\(FacetURL.own):goodair-quality-facet.schema.json#/$defs/GoodAirQualityFacet"
+    public var _schemaURL = "\(FacetURL.own)#/$defs/GoodAirQualityFacet"
     public var snapshotsRead: Int?
     /// Quarantined snapshots by reason.
     public var quarantined: [String: Int]?

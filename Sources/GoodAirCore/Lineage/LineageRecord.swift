@@ -79,8 +79,10 @@ public struct LineageRecord: Sendable {
                 facets: .init(schema: output.removed ? nil : schemas.facet(forDataset: name),
                               goodair_files: .init(files: files, derivedFrom: output.derivedFrom.isEmpty ? nil : output.derivedFrom.sorted(),
                                                    removed: output.removed ? true : nil)),
-                outputFacets: output.removed && files.isEmpty ? nil
-                    : .init(outputStatistics: .init(rowCount: output.rows, size: files.reduce(0) { $0 + $1.bytes }, fileCount: files.count)))
+                // The standard facet requires a row count: files without rows (pages, manifests) go without it.
+                outputFacets: output.rows.map { rows in
+                    .init(outputStatistics: .init(rowCount: rows, size: files.reduce(0) { $0 + $1.bytes }, fileCount: files.count))
+                })
         }
     }
 }
