@@ -91,6 +91,7 @@ struct GoldTablesTests {
         written[CorrelationTable.name] = CorrelationTable.header.split(separator: ",").map(String.init)
         written["forecasts"] = ForecastTable.forecastHeader.split(separator: ",").map(String.init)
         written["forecast_scores"] = ForecastTable.scoreHeader.split(separator: ",").map(String.init)
+        written[QualityTable.name] = QualityTable.header.split(separator: ",").map(String.init)
         for (table, columns) in written {
             let url = folder.appendingPathComponent("\(table).table.json")
             let schema = try TableSchema.load(from: url)

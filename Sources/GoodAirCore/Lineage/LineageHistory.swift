@@ -19,6 +19,8 @@ public struct LineageHistory: Sendable {
         /// The `_lineage/…jsonl` file, relative to the lake.
         public var file: String
         public var error: String?
+        /// The run's data quality counts (collect, curate).
+        public var quality: GoodAirQualityFacet?
     }
 
     /// An output dataset of a run, with the files it wrote and the files they came from.
@@ -37,12 +39,15 @@ public struct LineageHistory: Sendable {
     /// Event files that could not be read, with why.
     public private(set) var unreadable: [(file: String, reason: String)] = []
 
-    /// Reads every `_lineage/date=*/<job>-<run-id>.jsonl`, in order of date then file name.
-    public static func load(lake: Lake) throws -> LineageHistory {
+    /// Reads every `_lineage/date=*/<job>-<run-id>.jsonl` (or those of the dates `from`…`to`,
+    /// `YYYY-MM-DD`, both included), runs in order of start.
+    public static func load(lake: Lake, from: String? = nil, to: String? = nil) throws -> LineageHistory {
         var history = LineageHistory()
         let decoder = JSONDecoder()
         let fm = FileManager.default
-        let dates = ((try? fm.contentsOfDirectory(atPath: lake.lineage.path)) ?? []).filter { $0.hasPrefix("date=") }.sorted()
+        let dates = ((try? fm.contentsOfDirectory(atPath: lake.lineage.path)) ?? []).filter { name in
+            name.hasPrefix("date=") && from.map { String(name.dropFirst(5)) >= $0 } ?? true && to.map { String(name.dropFirst(5)) <= $0 } ?? true
+        }.sorted()
         var events: [(Run, [LineageEvent])] = []
         for date in dates {
             let folder = lake.lineage.appendingPathComponent(date)
@@ -59,7 +64,7 @@ public struct LineageHistory: Sendable {
                     let end = parsed.last(where: { $0.eventType != .start })
                     events.append((Run(job: start.job.name, runID: start.run.runId, state: end?.eventType ?? .start,
                                        startedAt: start.eventTime, endedAt: end?.eventTime, file: path,
-                                       error: end?.run.facets?.errorMessage?.message), parsed))
+                                       error: end?.run.facets?.errorMessage?.message, quality: end?.run.facets?.goodair_quality), parsed))
                 } catch {
                     history.unreadable.append((path, "not OpenLineage events (\(error))"))
                 }
