@@ -15,7 +15,7 @@ struct GoodAir: AsyncParsableCommand {
         GOODAIR_AQICN_TOKEN, GOODAIR_OWM_KEY (see README.md).
         """,
         version: GoodAirVersion.current,
-        subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Lineage.self, Verify.self, Simulate.self, Demo.self, Schema.self]
+        subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Lineage.self, Verify.self, Run.self, Simulate.self, Demo.self, Schema.self]
     )
 
     /// Parses and runs, mapping every failure to the exit codes of LAKE.md §5

@@ -14,6 +14,9 @@ struct LakeOptions: ParsableArguments {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical (default: $GOODAIR_LOG_LEVEL, else info).")
     var logLevel: String?
 
+    @Option(name: .long, help: ArgumentHelp("Log format: text (for people) or json (one object a line, for log collectors).", valueName: "format"))
+    var logFormat: String = "text"
+
     var environment: GoodAirEnvironment { GoodAirEnvironment(ProcessInfo.processInfo.environment) }
 
     func resolvedLake() -> Lake { Lake(root: environment.lakeRoot(override: lake)) }
@@ -33,7 +36,8 @@ struct LakeOptions: ParsableArguments {
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
             throw ValidationError("--log-level: '\(text)' is not one of trace, debug, info, notice, warning, error, critical")
         }
-        LoggingBootstrap.once()
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format: '\(logFormat)' is not text or json") }
+        LoggingBootstrap.once(json: logFormat == "json")
         var logger = Logger(label: label)
         logger.logLevel = level
         return logger
@@ -42,6 +46,15 @@ struct LakeOptions: ParsableArguments {
 
 /// Bootstraps swift-log once per process (the executable's job, never the library's).
 enum LoggingBootstrap {
-    private static let done: Void = { LoggingSystem.bootstrap(StreamLogHandler.standardError) }()
-    static func once() { _ = done }
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var done = false
+
+    /// Bootstraps text or JSON logging, the first time only.
+    static func once(json: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !done else { return }
+        done = true
+        if json { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } } else { LoggingSystem.bootstrap(StreamLogHandler.standardError) }
+    }
 }

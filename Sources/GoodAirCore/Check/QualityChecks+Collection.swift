@@ -19,9 +19,11 @@ extension QualityChecks {
     }
 
     /// Per source: every hour of the window has a manifest (a collection ran). The current hour
-    /// is left out: its collection may still be under way.
+    /// is left out (its collection may still be under way), and so are hours before the lake's
+    /// first collection.
     static func missingRuns(_ rule: QualityRule, _ context: QualityContext) -> [QualityFinding] {
-        let hours = context.hours.lowerBound..<context.hours.upperBound
+        let first = max(context.hours.lowerBound, PipelineState.bronzeHour(lake: context.lake, newest: false) ?? context.hours.upperBound)
+        let hours = first..<max(first, context.hours.upperBound)
         return Source.allCases.map { source in
             let missing = hours.filter { context.manifests[source]?[$0] == nil }
             let listed = missing.prefix(5).map(QualityContext.hourText).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
