@@ -47,8 +47,8 @@ enum AlertMail {
         if purpose == .resolved, let end = incident.resolvedAt {
             lines.append("  Fin : \(ParisTime.french(end)), après \(duration(end.timeIntervalSince(incident.since)))")
             lines.append("  Dernière observation : \(ParisTime.french(incident.lastSeen))")
-        } else {
-            lines.append("  Durée : \(duration(now.timeIntervalSince(incident.since))) à \(ParisTime.french(now))")
+        } else if now.timeIntervalSince(incident.since) >= 60 {
+            lines.append("  Durée : \(duration(now.timeIntervalSince(incident.since))) au \(ParisTime.french(now))")
         }
         if !incident.details.isEmpty { lines.append("  Détails : \(incident.details)") }
         if let command = incident.investigate { lines.append("  Pour enquêter : \(command)") }
