@@ -28,7 +28,15 @@ public final class SMTPSink: @unchecked Sendable {
         public var password: String?
         /// Answer DATA with this code (451: try later) instead of accepting.
         public var refuse: Int?
-        public init() {}
+        public init(certificate: SelfSignedCertificate? = nil, requireStartTLS: Bool = false, implicitTLS: Bool = false,
+                    user: String? = nil, password: String? = nil, refuse: Int? = nil) {
+            self.certificate = certificate
+            self.requireStartTLS = requireStartTLS
+            self.implicitTLS = implicitTLS
+            self.user = user
+            self.password = password
+            self.refuse = refuse
+        }
     }
 
     /// The variable naming the Python interpreter that has aiosmtpd.
@@ -116,7 +124,7 @@ public final class SMTPSink: @unchecked Sendable {
         if let code { try AtomicFile.write(string: "\(code)\n", to: control) } else { try? FileManager.default.removeItem(at: control) }
     }
 
-    /// Stops the server and removes its files.
+    /// Stops the server and removes its files (kept, for a look, when `GOODAIR_SMTP_SINK_KEEP` is set).
     public func stop() {
         if process.isRunning {
             process.terminate()
@@ -125,7 +133,7 @@ public final class SMTPSink: @unchecked Sendable {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(at: workspace)
+        if ProcessInfo.processInfo.environment["GOODAIR_SMTP_SINK_KEEP"] == nil { try? FileManager.default.removeItem(at: workspace) }
     }
 }
 

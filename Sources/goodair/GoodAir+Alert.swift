@@ -7,11 +7,12 @@ extension GoodAir {
         static let configuration = CommandConfiguration(
             abstract: "Incidents and email alerts: what is open, the mails waiting, a test mail.",
             discussion: """
-            Incidents are opened and resolved by the jobs that observe them (check, run); each opening,
-            reminder (every 24 h by default, GOODAIR_ALERT_REMIND_HOURS) and resolution is mailed once.
+            Incidents are opened and resolved by the jobs that observe them (check, run); each opening, \
+            reminder (every 24 h by default, GOODAIR_ALERT_REMIND_HOURS) and resolution is mailed once. \
             State: _state/incidents/incidents.json; page: gold/reports/alertes.html.
-            Mail settings: GOODAIR_SMTP_URL (smtp://host:port or smtps://host:port), GOODAIR_SMTP_USER,
-            GOODAIR_SMTP_PASSWORD (or GOODAIR_SMTP_PASSWORD_FILE), GOODAIR_ALERT_FROM, GOODAIR_ALERT_TO
+
+            Mail settings: GOODAIR_SMTP_URL (smtp://host:port or smtps://host:port), GOODAIR_SMTP_USER, \
+            GOODAIR_SMTP_PASSWORD (or GOODAIR_SMTP_PASSWORD_FILE), GOODAIR_ALERT_FROM, GOODAIR_ALERT_TO \
             (comma-separated), GOODAIR_SMTP_STARTTLS (try|required), GOODAIR_SMTP_CA_FILE, GOODAIR_SMTP_TIMEOUT.
 
             Examples:
@@ -25,6 +26,17 @@ extension GoodAir {
 }
 
 extension GoodAir.Alert {
+    /// The SMTP settings of the environment and an alert center delivering with them; throws
+    /// `AlertError.notConfigured` (exit 2) when no SMTP server is configured.
+    static func mailingCenter(_ options: LakeOptions) throws -> (SMTPSettings, AlertCenter) {
+        let env = options.environment
+        guard let settings = try SMTPSettings(environment: env) else { throw AlertError.notConfigured }
+        let center = AlertCenter(lake: options.resolvedLake(), policy: try AlertPolicy(environment: env),
+                                 delivery: AlertDelivery(settings: settings), clock: try options.clock(),
+                                 logger: try options.logger(label: "goodair.alert"))
+        return (settings, center)
+    }
+
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List open and recently resolved incidents, and the mails waiting for the SMTP server.",
@@ -70,7 +82,7 @@ extension GoodAir.Alert {
         static let configuration = CommandConfiguration(
             abstract: "Send one test mail with the configured SMTP settings.",
             discussion: """
-            Sends "[GoodAir] Test : les alertes par courriel fonctionnent" to GOODAIR_ALERT_TO now, outside the
+            Sends "[GoodAir] Test : les alertes par courriel fonctionnent" to GOODAIR_ALERT_TO now, outside the \
             outbox. Says so, and exits 2, when no SMTP server is configured.
 
             Example:
@@ -83,11 +95,7 @@ extension GoodAir.Alert {
         @OptionGroup var options: LakeOptions
 
         func run() async throws {
-            let env = options.environment
-            guard let settings = try SMTPSettings(environment: env) else { throw AlertError.notConfigured }
-            let center = AlertCenter(lake: options.resolvedLake(), policy: try AlertPolicy(environment: env),
-                                     delivery: AlertDelivery(settings: settings), clock: try options.clock(),
-                                     logger: try options.logger(label: "goodair.alert"))
+            let (settings, center) = try GoodAir.Alert.mailingCenter(options)
             let message = try await center.sendTestMail()
             print("test mail accepted by \(settings.url) for \(message.to.count) recipient(s): \(message.to.map(\.address).joined(separator: ", "))")
         }
@@ -97,7 +105,7 @@ extension GoodAir.Alert {
         static let configuration = CommandConfiguration(
             abstract: "Retry now the alert mails the SMTP server has not accepted yet.",
             discussion: """
-            Every evaluation (check, run) already does this; this command does only that, and rewrites
+            Every evaluation (check, run) already does this; this command does only that, and rewrites \
             gold/reports/alertes.html. No incident opens or resolves.
 
             Exit: 0 the outbox is empty; 1 mails are still waiting; 2 mail not configured or bad settings.
@@ -106,11 +114,7 @@ extension GoodAir.Alert {
         @OptionGroup var options: LakeOptions
 
         func run() async throws {
-            let env = options.environment
-            guard let settings = try SMTPSettings(environment: env) else { throw AlertError.notConfigured }
-            let center = AlertCenter(lake: options.resolvedLake(), policy: try AlertPolicy(environment: env),
-                                     delivery: AlertDelivery(settings: settings), clock: try options.clock(),
-                                     logger: try options.logger(label: "goodair.alert"))
+            let (_, center) = try GoodAir.Alert.mailingCenter(options)
             let outcome = try await center.evaluate([], scope: .nothing)
             print(outcome.summary)
             if outcome.mailsPending > 0 { throw ExitCode(ExitStatus.failed) }

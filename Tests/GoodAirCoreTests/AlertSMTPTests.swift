@@ -13,12 +13,9 @@ struct AlertSMTPTests {
 
     @Test("an incident opens: one mail; no reminder before 24 h, one after; it resolves: one mail; then nothing")
     func lifecycle() async throws {
-        let lake = try TemporaryLake()
-        defer { lake.remove() }
-        let sink = try await SMTPSink.start()
-        defer { sink.stop() }
-        let clock = MovableClock(F.start)
-        let center = F.center(lake, settings: try F.settings(sink), clock: clock)
+        let harness = try await SMTPHarness()
+        defer { harness.close() }
+        let (lake, sink, clock, center) = (harness.lake, harness.sink, harness.clock, try harness.center())
         let signal = try F.no2Paris()
 
         let first = try await center.evaluate([signal], scope: scope)
@@ -65,7 +62,7 @@ struct AlertSMTPTests {
         try #require(mails.count == 2)
         #expect(mails[1].subject == "[GoodAir] Rappel : NO2 au-dessus du seuil d'information à Paris")
         #expect(mails[1].body.contains("Rappel : cet incident est toujours en cours.\n"))
-        #expect(mails[1].body.contains("  Durée : 1 j à 30/11/2026 14:00 UTC (15:00 heure de Paris)\n"))
+        #expect(mails[1].body.contains("  Durée : 1 j au 30/11/2026 14:00 UTC (15:00 heure de Paris)\n"))
         #expect(mails[1].messageID != opened.messageID)
         #expect(try IncidentBook.load(from: lake.lake).open.first?.remindersSent == 1)
 
@@ -78,6 +75,7 @@ struct AlertSMTPTests {
         #expect(mails[2].body.contains("Cet incident est terminé.\n"))
         #expect(mails[2].body.contains("  Fin : 30/11/2026 20:00 UTC (21:00 heure de Paris), après 1 j 6 h\n"))
         #expect(!mails[2].body.contains("Un rappel sera envoyé"))
+        #expect(!opened.body.contains("Durée"), "an incident that just opened has no duration yet")
 
         clock.advance(hours: 48)
         _ = try await center.evaluate([], scope: scope)
@@ -87,12 +85,9 @@ struct AlertSMTPTests {
 
     @Test("incidents opening in one evaluation share one mail, most severe first; each resolves on its own")
     func grouped() async throws {
-        let lake = try TemporaryLake()
-        defer { lake.remove() }
-        let sink = try await SMTPSink.start()
-        defer { sink.stop() }
-        let clock = MovableClock(F.start)
-        let center = F.center(lake, settings: try F.settings(sink), clock: clock)
+        let harness = try await SMTPHarness()
+        defer { harness.close() }
+        let (sink, clock, center) = (harness.sink, harness.clock, try harness.center())
         let down = IncidentSignal.sourceDown(source: "aqicn", details: "26 villes sur 26 en échec (HTTP 503)")
         let outcome = try await center.evaluate([try F.no2Paris(), down], scope: .everything)
         #expect(outcome.opened.count == 2 && outcome.mailsSent == 1)
@@ -116,14 +111,11 @@ struct AlertSMTPTests {
 
     @Test("SMTP refusing (451): the mail waits in the outbox and on the page, nothing throws; once accepted it is sent exactly once")
     func refusedThenAccepted() async throws {
-        let lake = try TemporaryLake()
-        defer { lake.remove() }
-        let sink = try await SMTPSink.start()
-        defer { sink.stop() }
-        try sink.refuse(451)
-        let clock = MovableClock(F.start)
+        let harness = try await SMTPHarness()
+        defer { harness.close() }
         let logs = LogCapture()
-        let center = F.center(lake, settings: try F.settings(sink), clock: clock, logs: logs)
+        let (lake, sink, clock, center) = (harness.lake, harness.sink, harness.clock, try harness.center(logs: logs))
+        try sink.refuse(451)
         let signal = try F.no2Paris()
 
         let down = try await center.evaluate([signal], scope: scope)

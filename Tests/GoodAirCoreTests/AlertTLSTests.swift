@@ -24,12 +24,7 @@ struct AlertTLSTests {
     func startTLSAuth() async throws {
         let certificate = try SelfSignedCertificate.make()
         defer { certificate.remove() }
-        var options = SMTPSink.Options()
-        options.certificate = certificate
-        options.requireStartTLS = true
-        options.user = "goodair"
-        options.password = F.password
-        let sink = try await SMTPSink.start(options)
+        let sink = try await SMTPSink.start(.init(certificate: certificate, requireStartTLS: true, user: "goodair", password: F.password))
         defer { sink.stop() }
         let lake = try TemporaryLake()
         defer { lake.remove() }
@@ -68,9 +63,7 @@ struct AlertTLSTests {
     func untrustedCertificate() async throws {
         let certificate = try SelfSignedCertificate.make()
         defer { certificate.remove() }
-        var options = SMTPSink.Options()
-        options.certificate = certificate
-        let sink = try await SMTPSink.start(options)
+        let sink = try await SMTPSink.start(.init(certificate: certificate))
         defer { sink.stop() }
         let lake = try TemporaryLake()
         defer { lake.remove() }
@@ -91,12 +84,7 @@ struct AlertTLSTests {
     func implicitTLS() async throws {
         let certificate = try SelfSignedCertificate.make()
         defer { certificate.remove() }
-        var options = SMTPSink.Options()
-        options.certificate = certificate
-        options.implicitTLS = true
-        options.user = "goodair"
-        options.password = F.password
-        let sink = try await SMTPSink.start(options)
+        let sink = try await SMTPSink.start(.init(certificate: certificate, implicitTLS: true, user: "goodair", password: F.password))
         defer { sink.stop() }
         #expect(sink.url.hasPrefix("smtps://"))
         let lake = try TemporaryLake()

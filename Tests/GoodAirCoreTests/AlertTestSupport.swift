@@ -73,3 +73,26 @@ enum AlertFixtures {
         return AlertCenter(lake: lake.lake, policy: policy, delivery: settings.map(AlertDelivery.init), clock: clock.clock, logger: logs.logger)
     }
 }
+
+/// A temporary lake, a running SMTP sink and a clock at ``AlertFixtures/start`` for one test;
+/// `close()` stops and removes them.
+final class SMTPHarness: Sendable {
+    let lake: TemporaryLake
+    let sink: SMTPSink
+    let clock = MovableClock(AlertFixtures.start)
+
+    init(_ options: SMTPSink.Options = .init()) async throws {
+        lake = try TemporaryLake()
+        sink = try await SMTPSink.start(options)
+    }
+
+    /// A center delivering to the sink.
+    func center(logs: LogCapture = LogCapture()) throws -> AlertCenter {
+        AlertFixtures.center(lake, settings: try AlertFixtures.settings(sink), clock: clock, logs: logs)
+    }
+
+    func close() {
+        sink.stop()
+        lake.remove()
+    }
+}
