@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/goodair
 VENV := .venv
-DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev pkg-config time
+DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev pkg-config time openssl
 
 .PHONY: all deps build demo test bench clean help
 
@@ -37,10 +37,11 @@ demo: build
 
 test: deps $(VENV)/.installed
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	GOODAIR_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build   # the alert tests' SMTP server (aiosmtpd)
 	GOODAIR_BIN=$(BIN) $(VENV)/bin/python -m pytest -q Tests/python
 
-## The Python environment of the reader tests (DuckDB, pandas read the silver layout).
+## The Python environment of the reader tests (DuckDB, pandas read the silver layout) and of the
+## alert tests' SMTP server (aiosmtpd).
 $(VENV)/.installed: Tests/python/requirements.txt
 	python3 -m venv $(VENV) || { apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/python/requirements.txt

@@ -15,7 +15,8 @@ struct GoodAir: AsyncParsableCommand {
         GOODAIR_AQICN_TOKEN, GOODAIR_OWM_KEY (see README.md).
         """,
         version: GoodAirVersion.current,
-        subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Lineage.self, Verify.self, Run.self, Simulate.self, Demo.self, Schema.self]
+        subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Alert.self, Lineage.self, Verify.self, Run.self,
+                      Simulate.self, Demo.self, Schema.self]
     )
 
     /// Parses and runs, mapping every failure to the exit codes of LAKE.md §5
@@ -59,6 +60,11 @@ enum ExitStatus {
             switch curate {
             case .schema, .badRange: return usage
             case .partitionMismatch: return failed
+            }
+        case let alert as AlertError:
+            switch alert {
+            case .badSetting, .missingSetting, .notConfigured: return usage
+            case .delivery, .corruptState: return failed
             }
         case let collect as CollectError:
             switch collect {

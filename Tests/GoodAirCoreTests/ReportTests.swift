@@ -21,12 +21,12 @@ struct ReportTests {
         return (summary, pages)
     }
 
-    @Test("writes the four pages under gold/reports, index last, for the whole gold zone by default")
+    @Test("writes the pages under gold/reports, index last, for the whole gold zone by default")
     func files() throws {
         let lake = try ReportFixture.make()
         defer { lake.remove() }
         let (summary, pages) = try build(lake)
-        #expect(summary.files.map(\.lastPathComponent) == ["indicateurs.html", "extremes.html", "correlations.html", "index.html"])
+        #expect(summary.files.map(\.lastPathComponent) == ["indicateurs.html", "extremes.html", "correlations.html", "alertes.html", "index.html"])
         #expect(summary.folder.path.hasSuffix("gold/reports"))
         #expect((summary.from, summary.to) == ("2026-07-01", "2026-07-10"))
         #expect((summary.exceedances, summary.heatwaves, summary.anomalies) == (3, 1, 2))
@@ -36,6 +36,7 @@ struct ReportTests {
             #expect(html.contains("données du lac au 10/07/2026 12:20 UTC"), "\(name)")
         }
         #expect(pages["index.html"]!.contains("href=\"extremes.html\""))
+        #expect(pages["index.html"]!.contains("href=\"alertes.html\""))
         #expect(lake.allFiles().filter { $0.contains(".tmp-") }.isEmpty)
     }
 

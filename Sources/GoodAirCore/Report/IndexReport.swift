@@ -26,6 +26,9 @@ struct IndexReport {
              + "anomalies, du plus récent au plus ancien, chacun avec ce qui l'a déclenché et un graphique."),
             (CorrelationsReport.file, "Corrélations météo × pollution",
              "carte des paires les plus corrélées (avec le décalage et le nombre d'heures) et nuages de points des plus fortes."),
+            (AlertsReport.file, "Alertes",
+             "incidents ouverts (sources en panne, contrôles en échec, épisodes de pollution, canicules) et récemment résolus, "
+             + "et courriels d'alerte en attente d'envoi."),
         ]
         for (file, title, text) in items {
             page.append("<li><a href=\"\(file)\">\(HTML.escape(title))</a> : \(HTML.escape(text))</li>\n")

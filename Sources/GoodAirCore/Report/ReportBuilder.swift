@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// Builds the static HTML reports of the gold zone into `gold/reports/`: `index.html` and the
-/// three reports it links (`indicateurs.html`, `extremes.html`, `correlations.html`). Pages are
+/// reports it links (`indicateurs.html`, `extremes.html`, `correlations.html`, `alertes.html`). Pages are
 /// self-contained (inline CSS and SVG, no script, nothing fetched from the network), in French,
 /// and deterministic: the same gold zone and options give the same bytes. Each file is written
 /// atomically; `index.html` last.
@@ -85,6 +85,7 @@ public struct ReportBuilder {
                                                      hourly: context.hourly ? hourly.mapValues(inPeriod) : nil).render()),
             (ExtremesReport.file, ExtremesReport(context: context, events: events, hourly: hourly).render()),
             (CorrelationsReport.file, CorrelationsReport(context: context, facts: facts, hourly: history, scope: scope).render()),
+            (AlertsReport.file, AlertsReport(book: try IncidentBook.load(from: lake), now: now).render()),
             (IndexReport.file, IndexReport(context: context, events: events, daysWithData: present.count).render()),
         ]
         var files: [URL] = []
