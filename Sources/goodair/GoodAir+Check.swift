@@ -45,10 +45,17 @@ extension GoodAir {
         }
 
         func run() async throws {
-            let checker = QualityChecker(lake: options.resolvedLake(),
+            let lake = options.resolvedLake(), clock = try options.clock(), logger = try options.logger(label: "goodair.check")
+            let checker = QualityChecker(lake: lake,
                                          configuration: QualityConfiguration(schemas: URL(fileURLWithPath: schemas), from: from, to: to, windowHours: hours),
-                                         clock: try options.clock(), logger: try options.logger(label: "goodair.check"))
+                                         clock: clock, logger: logger)
             let report = try await checker.check()
+            // Alerts follow the hourly window only: a look back over --from/--to opens and resolves nothing.
+            if from == nil && to == nil {
+                let center = try AlertCenter.fromEnvironment(options.environment, lake: lake, clock: clock, logger: logger)
+                let outcome = try await center.evaluate(try QualityAlerts.signals(report, lake: lake, now: clock.now()), scope: QualityAlerts.scope)
+                logger.notice("\(outcome.summary)")
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

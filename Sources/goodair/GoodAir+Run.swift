@@ -72,6 +72,7 @@ extension GoodAir {
                 catchUpHours: catchUpHours, lifecycleIntervalHours: lifecycleEvery, reports: !noReports)
             let lake = options.resolvedLake()
             var pipeline = Pipeline(lake: lake, configuration: configuration, client: CurlHTTPClient(), clock: clock, logger: logger)
+            pipeline.alerts = try AlertCenter.fromEnvironment(options.environment, lake: lake, clock: clock, logger: logger)
             pipeline.warehouse = { months, clock, logger in
                 try Warehouse.run(lake: lake, months: months, rebuild: false, clock: clock, logger: logger).summary
             }

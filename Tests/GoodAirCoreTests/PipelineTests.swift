@@ -87,4 +87,33 @@ struct PipelineTests {
         #expect(report.exitCode == 1)
         #expect(report.summary.contains("curate failed"))
     }
+
+    @Test("a source down two runs in a row opens one incident, on the alerts page; it resolves when the source is back")
+    func sourceDownIncident() async throws {
+        let lake = try Self.lake()
+        defer { lake.remove() }
+        let good = try await TestSimulator.start()
+        _ = try await Self.pipeline(lake, good, at: Fixtures.now).run()
+        let down = try await TestSimulator.start(faults: [try FaultRule.parse("server-error:p=1@owm_air")])
+        for hour in 1...2 {
+            var pipeline = Self.pipeline(lake, down, at: Fixtures.now.addingTimeInterval(Double(hour) * 3600))
+            pipeline.alerts = AlertCenter(lake: lake.lake, delivery: nil, clock: .fixed(at: Fixtures.now.addingTimeInterval(Double(hour) * 3600)), logger: .quiet)
+            let report = try await pipeline.run()
+            #expect(report.steps.map(\.name).contains("alerts"))
+        }
+        await down.stop()
+        var open = try IncidentBook.load(from: lake.lake).open.map(\.key)
+        #expect(open.contains("source-down:owm_air"), "\(open)")
+        #expect(!open.contains { $0.contains("aqicn") || $0.contains("owm_weather") })
+        let page = try String(contentsOf: lake.root.appendingPathComponent("gold/reports/alertes.html"), encoding: .utf8)
+        #expect(page.contains("Source owm_air indisponible"))
+        for hour in 3...4 {
+            var pipeline = Self.pipeline(lake, good, at: Fixtures.now.addingTimeInterval(Double(hour) * 3600))
+            pipeline.alerts = AlertCenter(lake: lake.lake, delivery: nil, clock: .fixed(at: Fixtures.now.addingTimeInterval(Double(hour) * 3600)), logger: .quiet)
+            _ = try await pipeline.run()
+        }
+        await good.stop()
+        open = try IncidentBook.load(from: lake.lake).open.map(\.key)
+        #expect(!open.contains("source-down:owm_air"), "\(open)")
+    }
 }

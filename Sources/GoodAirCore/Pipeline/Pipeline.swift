@@ -22,6 +22,8 @@ public struct Pipeline: Sendable {
     public let logger: Logger
     /// Loads the warehouse after aggregation (in its own target): months → summary line.
     public var warehouse: (@Sendable (_ months: [String], _ clock: LakeClock, _ logger: Logger) throws -> String)?
+    /// Opens, reminds and resolves incidents from the checks and gold's episodes (nil: no alerts).
+    public var alerts: AlertCenter?
 
     public init(lake: Lake, configuration: PipelineConfiguration, client: any HTTPClient, clock: LakeClock, logger: Logger) {
         self.lake = lake
@@ -71,12 +73,22 @@ public struct Pipeline: Sendable {
             if let warehouse { summary += "; " + (try warehouse(aggregated.monthsWritten, clock, logger)) }
             return (.success, summary, ["gold_rows_written": Double(aggregated.rows.values.reduce(0, +))])
         }
+        var quality: QualityReport?
         await step("check", into: &report) {
             let checked = try await QualityChecker(lake: lake, configuration: QualityConfiguration(schemas: configuration.schemas),
                                                    clock: clock, logger: logger).check()
+            quality = checked
             return (checked.status == .pass ? .success : .partial, checked.summary.split(separator: "\n").first.map(String.init) ?? "",
                     ["check_warnings": Double(checked.findings.filter { $0.status == .warn }.count),
                      "check_failures": Double(checked.findings.filter { $0.status == .fail }.count)])
+        }
+        if let alerts, let quality {
+            await step("alerts", into: &report) {
+                let outcome = try await alerts.evaluate(try QualityAlerts.signals(quality, lake: lake, now: clock.now()), scope: QualityAlerts.scope)
+                return (outcome.deliveryError == nil ? .success : .partial, outcome.summary,
+                        ["incidents_open": Double(outcome.openIncidents), "incidents_opened": Double(outcome.opened.count),
+                         "mails_sent": Double(outcome.mailsSent), "mails_pending": Double(outcome.mailsPending)])
+            }
         }
         if configuration.reports {
             await step("report", into: &report) {
