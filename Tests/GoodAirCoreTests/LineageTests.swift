@@ -124,4 +124,37 @@ struct LineageTests {
         #expect(events.map(\.eventType) == [.start, .fail])
         #expect(events[0].run.runId == events[1].run.runId)
     }
+
+    @Test("an event written by hand reads back as the same event, whatever its text holds")
+    func handWrittenJSON() throws {
+        let record = { () -> LineageRecord in
+            var record = LineageRecord()
+            record.read(LineageFile(path: "bronze/source=aqicn/date=2026-07-14/hour=10/paris.json.gz", bytes: 812, sha256: String(repeating: "a", count: 64)))
+            record.read(namespace: "http://127.0.0.1:8080", name: "/feed")
+            record.wrote(LineageFile(path: "silver/weather/date=2026-07-14/part-00000.csv", bytes: 10, sha256: String(repeating: "b", count: 64)),
+                         rows: 3, derivedFrom: ["bronze/source=aqicn/date=2026-07-14/hour=10/paris.json.gz"])
+            record.wrote(LineageFile(path: "gold/warehouse.sqlite", bytes: 4096, sha256: nil), derivedFrom: [])
+            record.removed(dataset: "gold/city_daily/month=2026-06")
+            return record
+        }()
+        let schemas = LineageSchemas(folder: Self.schemas)
+        let event = LineageEvent(
+            eventType: .fail, eventTime: "2026-07-14T10:05:00.123Z",
+            run: .init(runId: UUID().uuidString.lowercased(), facets: .init(
+                goodair_run: GoodAirRunFacet(parameters: ["from": "2026-07-01", "odd": "a \"quoted\" \\ back\nslash\u{1}é"], nominalTime: "2026-07-14T10:05:00Z"),
+                goodair_quality: GoodAirQualityFacet(snapshotsRead: 3, quarantined: ["schema": 1], corrected: ["weather.humidity_pct": 2], duplicatesMerged: 0),
+                errorMessage: ErrorMessageFacet(message: "weather: \"bad\" header\t!"))),
+            job: .init(name: "curate", facets: .init(jobType: JobTypeFacet())),
+            inputs: record.inputDatasets(schemas: schemas), outputs: record.outputDatasets(schemas: schemas))
+        let line = try event.jsonLine()
+        #expect(line.last == 0x0A && !line.dropLast().contains(0x0A))
+        #expect(try JSONDecoder().decode(LineageEvent.self, from: Data(line)) == event)
+        let schema = try JSONSchema(contentsOf: Self.schemas.appendingPathComponent("lineage/runevent.schema.json"))
+        #expect(schema.validate(try JSONTape(parsing: line)).isEmpty)
+        // Keys sorted like JSONEncoder's .sortedKeys, so tools diffing events see stable text.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let foundation = try JSONSerialization.jsonObject(with: try encoder.encode(event)) as? NSDictionary
+        #expect(try JSONSerialization.jsonObject(with: Data(line)) as? NSDictionary == foundation)
+    }
 }

@@ -39,7 +39,7 @@ public struct Curator: Sendable {
                                        parameters: configuration.lineageParameters, schemas: LineageSchemas(folder: configuration.schemas))
         var lineage = LineageRecord()
         do {
-            try curate(schemas: schemas, report: &report, lineage: &lineage, progress: progress)
+            try curate(schemas: schemas, report: &report, lineage: &lineage, run: run, progress: progress)
             report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
             try run.complete(lineage, quality: report.qualityFacet)
         } catch {
@@ -50,7 +50,9 @@ public struct Curator: Sendable {
         return report
     }
 
-    private func curate(schemas: CurationSchemas, report: inout CurateReport, lineage: inout LineageRecord,
+    /// Curates batch after batch; each finished batch's lineage goes out as a `RUNNING` event, so
+    /// memory stays bounded by the batch.
+    private func curate(schemas: CurationSchemas, report: inout CurateReport, lineage: inout LineageRecord, run: LineageRun,
                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws {
         let units = BronzeIndex.dates(lake: lake)
         if configuration.rebuild { try resetForRebuild(dates: units) }
@@ -65,6 +67,10 @@ public struct Curator: Sendable {
             try batch.add(unit, report: &report, stations: &stations, reader: reader, lineage: &lineage)
             if batch.rowCount >= CurateBatch.rowLimit || done == selected.count - 1 {
                 try batch.finish(report: &report, stations: stations, lineage: &lineage)
+                if done < selected.count - 1 {
+                    try run.progress(lineage)
+                    lineage = LineageRecord()
+                }
             }
             progress?(done + 1, selected.count)
         }

@@ -7,8 +7,10 @@ import Foundation
 /// Datasets are named by their path in the lake (`silver/weather/date=2026-07-14`) in the
 /// namespace ``LineageEvent/namespace``, so the names stay true when the lake folder moves.
 public struct LineageEvent: Codable, Sendable, Equatable {
-    /// `START`, `COMPLETE`, `FAIL` (also `ABORT`, `OTHER` in the spec; not written here).
-    public enum EventType: String, Codable, Sendable { case start = "START", complete = "COMPLETE", fail = "FAIL", abort = "ABORT", other = "OTHER" }
+    /// `START`, `RUNNING` (a long run's progress), `COMPLETE`, `FAIL` (also `ABORT`, `OTHER` in the spec; not written here).
+    public enum EventType: String, Codable, Sendable {
+        case start = "START", running = "RUNNING", complete = "COMPLETE", fail = "FAIL", abort = "ABORT", other = "OTHER"
+    }
 
     /// The schema this event follows.
     public static let schemaURL = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"
@@ -71,14 +73,5 @@ public struct LineageEvent: Codable, Sendable, Equatable {
 
     public struct OutputFacets: Codable, Sendable, Equatable {
         public var outputStatistics: OutputStatisticsFacet?
-    }
-}
-
-extension LineageEvent {
-    /// One compact JSON line (keys sorted, so the same event gives the same bytes).
-    public func jsonLine() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self)) + [0x0A]
     }
 }

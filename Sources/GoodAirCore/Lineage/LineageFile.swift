@@ -28,9 +28,9 @@ public struct LineageFile: Codable, Hashable, Sendable {
     /// `bronze/source=aqicn/date=2026-07-14/hour=10`, `gold/correlations`), or the file itself when
     /// it lies directly in a zone (`gold/warehouse.sqlite`).
     public static func dataset(of path: String) -> String {
-        let parts = path.split(separator: "/")
-        guard parts.count > 2 else { return path }
-        return parts.dropLast().joined(separator: "/")
+        let utf8 = path.utf8
+        guard let last = utf8.lastIndex(of: UInt8(ascii: "/")), utf8[..<last].contains(UInt8(ascii: "/")) else { return path }
+        return String(path[..<last])
     }
 
     /// The table a silver or gold path belongs to (`silver/weather/…` → `weather`), or nil.

@@ -58,10 +58,11 @@ public struct LineageHistory: Sendable {
                     continue
                 }
                 do {
-                    let lines = data.split(separator: 0x0A).filter { !$0.isEmpty }
-                    let parsed = try lines.map { try decoder.decode(LineageEvent.self, from: Data($0)) }
+                    let (lines, torn) = AppendOnlyFile.lines(data)
+                    if torn { history.unreadable.append((path, "its last event is torn (the run was killed while writing it)")) }
+                    let parsed = try lines.map { try decoder.decode(LineageEvent.self, from: $0) }
                     guard let start = parsed.first else { continue }
-                    let end = parsed.last(where: { $0.eventType != .start })
+                    let end = parsed.last(where: { $0.eventType != .start && $0.eventType != .running })
                     events.append((Run(job: start.job.name, runID: start.run.runId, state: end?.eventType ?? .start,
                                        startedAt: start.eventTime, endedAt: end?.eventTime, file: path,
                                        error: end?.run.facets?.errorMessage?.message, quality: end?.run.facets?.goodair_quality), parsed))
@@ -76,7 +77,9 @@ public struct LineageHistory: Sendable {
             history.runs.append(run)
             for event in parsed where event.eventType != .start {
                 for input in event.inputs ?? [] {
-                    for file in input.facets?.goodair_files?.files ?? [] { history.reads[file.path] = file }
+                    for file in input.facets?.goodair_files?.files ?? [] where history.reads[file.path] == nil || file.sha256 != nil {
+                        history.reads[file.path] = file
+                    }
                 }
                 for output in event.outputs ?? [] {
                     let facet = output.facets?.goodair_files

@@ -3,13 +3,18 @@ import Logging
 
 /// The lineage of one job run: writes its `START` event when the job begins, then `COMPLETE` or
 /// `FAIL` with the same run id, to `_lineage/date=YYYY-MM-DD/<job>-<run-id>.jsonl` (the date of
-/// the start, UTC). The file is rewritten whole and atomically at each event, so a reader sees
-/// one line (running, or killed) or two (ended), never half a line. A `START` alone, once its
-/// job's lock is free, is a run that crashed.
+/// the start, UTC). A long run may write `RUNNING` events in between, each with the files of one
+/// part of its work (curation: one per batch), so that its memory stays bounded whatever it reads.
+///
+/// The file appears atomically with its `START` line; each later event is appended as one whole
+/// line with a single write, then fsynced. A reader takes only lines that end in a newline, so it
+/// never sees half an event; a `START` with no end, once its job's lock is free, is a run that
+/// crashed (`goodair verify` and `goodair check` report it).
 ///
 /// ```swift
 /// let run = try LineageRun.start(job: "curate", runID: report.runID, lake: lake, clock: clock,
 ///                                parameters: ["rebuild": "false"])
+/// try run.progress(batchRecord)     // optional, as often as useful
 /// try run.complete(record)          // or run.fail(error, record)
 /// ```
 public struct LineageRun: Sendable {
@@ -20,7 +25,6 @@ public struct LineageRun: Sendable {
     private let clock: LakeClock
     private let schemas: LineageSchemas
     private let runFacet: GoodAirRunFacet
-    private let startLine: [UInt8]
 
     /// Writes the `START` event of a run of `job` and returns the run to end.
     /// - Parameters:
@@ -34,31 +38,37 @@ public struct LineageRun: Sendable {
         let facet = GoodAirRunFacet(parameters: parameters, nominalTime: Timestamp.format(now))
         let event = LineageEvent(eventType: .start, eventTime: Timestamp.formatMillis(now), run: .init(runId: runID, facets: .init(goodair_run: facet)),
                                  job: .init(name: job, facets: .init(jobType: JobTypeFacet())))
-        let line = try event.jsonLine()
-        try AtomicFile.write(line, to: file)
-        return LineageRun(job: job, runID: runID, lake: lake, file: file, clock: clock, schemas: schemas, runFacet: facet, startLine: line)
+        try AtomicFile.write(try event.jsonLine(), to: file)
+        return LineageRun(job: job, runID: runID, lake: lake, file: file, clock: clock, schemas: schemas, runFacet: facet)
     }
 
-    /// Writes the `COMPLETE` event with what the run read and wrote.
+    /// Writes a `RUNNING` event with what the run read and wrote since its last event (nothing
+    /// when `record` is empty).
+    public func progress(_ record: LineageRecord) throws {
+        guard !record.isEmpty else { return }
+        try append(.running, record: record, quality: nil, error: nil)
+    }
+
+    /// Writes the `COMPLETE` event with what the run read and wrote since its last event.
     public func complete(_ record: LineageRecord, quality: GoodAirQualityFacet? = nil) throws {
-        try end(.complete, record: record, quality: quality, error: nil)
+        try append(.complete, record: record, quality: quality, error: nil)
     }
 
-    /// Writes the `FAIL` event with the error's description and what the run did before it failed.
-    /// Never throws: a failing job reports its own error; a lineage that cannot be written is logged.
+    /// Writes the `FAIL` event with the error's description and what the run did since its last
+    /// event. Never throws: a failing job reports its own error; a lineage that cannot be written is logged.
     public func fail(_ error: any Error, record: LineageRecord = LineageRecord(), logger: Logger) {
-        do { try end(.fail, record: record, quality: nil, error: error) } catch let writeError {
+        do { try append(.fail, record: record, quality: nil, error: error) } catch let writeError {
             logger.error("lineage.write_failed", metadata: ["run.id": "\(runID)", "error": "\(writeError)"])
         }
     }
 
-    private func end(_ type: LineageEvent.EventType, record: LineageRecord, quality: GoodAirQualityFacet?, error: (any Error)?) throws {
+    private func append(_ type: LineageEvent.EventType, record: LineageRecord, quality: GoodAirQualityFacet?, error: (any Error)?) throws {
         let event = LineageEvent(
             eventType: type, eventTime: Timestamp.formatMillis(clock.now()),
             run: .init(runId: runID, facets: .init(goodair_run: runFacet, goodair_quality: quality,
                                                     errorMessage: error.map { ErrorMessageFacet(message: "\($0)") })),
             job: .init(name: job, facets: .init(jobType: JobTypeFacet())),
             inputs: record.inputDatasets(schemas: schemas), outputs: record.outputDatasets(schemas: schemas))
-        try AtomicFile.write(startLine + (try event.jsonLine()), to: file)
+        try AppendOnlyFile.append(try event.jsonLine(), to: file)
     }
 }
