@@ -9,12 +9,14 @@ extension GoodAir {
         static let configuration = CommandConfiguration(
             abstract: "Run the chain on the built-in simulator: no key, no network.",
             discussion: """
-            Starts the simulator on a free loopback port, backfills the last --days days for every city
-            and source through the real HTTP path into the lake's bronze zone, collects once more to
-            fill what the simulator's small fault rate made fail, curates bronze into the silver
-            tables, and says where to look.
-            Exit 0 unless nothing could be collected (1) or the usage is wrong (2): the failures it
-            injects are part of the show.
+            Starts the simulator on a free loopback port and runs the hourly chain (`goodair run`) once a
+            day over the last --days days, the clock moved to each day: every run collects the 24 hours
+            since the previous one through the real HTTP path (the simulator replays past hours), curates,
+            aggregates and loads the warehouse, checks quality, raises incidents from failed checks and
+            pollution episodes (no SMTP: they go to gold/reports/alertes.html), and writes the reports.
+            Then it says where to look.
+            Exit 0 unless nothing could be collected (1) or the usage is wrong (2): the failures the
+            simulator injects are part of the show.
 
             Examples:
               goodair demo                 # 7 days into ./lake
@@ -51,80 +53,63 @@ extension GoodAir {
                 aqicnToken: token.reveal(), owmKey: key.reveal(), latency: Double(max(0, latencyMs)) / 1000,
                 faults: noFaults ? [] : SimulatorConfiguration.realisticFaults,
                 places: SimulatedPlace.places(for: catalog.cities), clock: clock), logger: logger)
-
-            let current = Hour(containing: clock.now())
-            let plan = CollectPlan(hours: Hour.range(current.advanced(by: -(days * 24 - 1)), through: current),
-                                   cities: catalog.cities)
+            let end = clock.now()
+            let current = Hour(containing: end)
             print("""
             GoodAir Lake demo — simulator on \(simulator.baseURL), lake at \(lake.root.path)
-              \(plan.hours.count) hours (\(plan.hours.first!) → \(plan.hours.last!)) × \(plan.cities.count) cities × \(plan.sources.count) sources
-              OpenWeatherMap's 60 calls/min limit is off: the simulator is local.
+              \(days) day(s) × \(catalog.cities.count) cities × \(Source.allCases.count) sources, through `goodair run`: one run a day,
+              each collecting the 24 hours since the last (the simulator replays past hours), then curating, aggregating,
+              checking, alerting and reporting. OpenWeatherMap's 60 calls/min limit is off: the simulator is local.
             """)
-            let endpoints = Endpoints(aqicnBaseURL: simulator.baseURL, owmBaseURL: simulator.baseURL,
-                                      aqicnToken: token, owmKey: key)
-            let collector = Collector(
-                lake: lake,
-                configuration: CollectorConfiguration(endpoints: endpoints, concurrency: 8, timeout: 10,
-                                                      retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.2, maxDelay: 2),
-                                                      owmCallsPerWindow: 0),
-                client: CurlHTTPClient(), clock: clock, logger: logger)
-            let progress = ProgressLine(label: "collect", total: plan.hours.count)
-            let first: CollectReport
-            do { first = try await collector.collect(plan) { progress.update($0) } } catch {
-                await simulator.stop()
-                throw error
-            }
-            progress.finish()
-            print(first.summary)
-            var final = first
-            if !first.failures.isEmpty {
-                print("  \(first.failures.count) fetch(es) failed on the simulator's injected faults; collecting those hours again:")
-                let retryPlan = CollectPlan(hours: Array(Set(first.failures.map(\.hour))).sorted(), cities: catalog.cities)
-                do { final = try await collector.collect(retryPlan) } catch {
+            let endpoints = Endpoints(aqicnBaseURL: simulator.baseURL, owmBaseURL: simulator.baseURL, aqicnToken: token, owmKey: key)
+            var configuration = PipelineConfiguration(
+                collector: CollectorConfiguration(endpoints: endpoints, concurrency: 8, timeout: 10,
+                                                  retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.2, maxDelay: 2), owmCallsPerWindow: 0),
+                schemas: URL(fileURLWithPath: schemas), catchUpHours: 24)
+            configuration.firstRunHours = 24
+            var reports: [PipelineReport] = []
+            for day in stride(from: days - 1, through: 0, by: -1) {
+                // Each day's run sees the clock of its own hour; the last one is now.
+                let at = end.addingTimeInterval(-Double(day * 86_400))
+                let dayClock = day == 0 ? clock : LakeClock.fixed(at: at)
+                var pipeline = Pipeline(lake: lake, configuration: configuration, client: CurlHTTPClient(), clock: dayClock, logger: logger)
+                pipeline.warehouse = { months, clock, logger in
+                    try Warehouse.run(lake: lake, months: months, rebuild: false, clock: clock, logger: logger).summary
+                }
+                pipeline.alerts = AlertCenter(lake: lake, delivery: nil, clock: dayClock, logger: logger)
+                let report: PipelineReport
+                do { report = try await pipeline.run() } catch {
                     await simulator.stop()
                     throw error
                 }
-                print("  " + final.summary)
+                print("  " + report.summary)
+                for step in report.steps where step.outcome == .failed { print("    \(step.name): \(step.summary)") }
+                reports.append(report)
             }
             await simulator.stop()
+            let last = reports.last!
             let totals = BronzeTotals.measure(lake: lake)
+            let silver = lake.relativeDisplay(lake.silver), gold = lake.relativeDisplay(lake.gold)
+            let book = try IncidentBook.load(from: lake)
             print("""
 
-            Bronze now holds \(totals.snapshots) snapshots (\(totals.bytes / 1024) KiB gzip) in \(totals.hourFolders) hour folders.
+            Bronze holds \(totals.snapshots) snapshots (\(totals.bytes / 1024) KiB gzip) in \(totals.hourFolders) hour folders.
+            \(last.steps.map { step in
+                let line = step.summary.split(separator: "\n").first.map(String.init) ?? ""
+                return "  " + (line.hasPrefix(step.name + ":") ? line : "\(step.name): \(line)")
+            }.joined(separator: "\n"))
+            \(book.open.count) incident(s) open (without SMTP settings they go to the alerts page and the log).
+
             Where to look:
-              ls \(lake.relativeDisplay(lake.bronze))/source=aqicn/date=\(current.dateString)/hour=\(current.hourString)/
               zcat \(lake.relativeDisplay(lake.snapshotFile(source: .owmWeather, hour: current, cityID: catalog.cities[0].id))) | head -c 400
               cat \(lake.relativeDisplay(lake.bronzeHourFolder(source: .aqicn, hour: current)))/_manifest.json
-            """)
-            if !final.failures.isEmpty {
-                print("\(final.failures.count) fetch(es) still failed; their manifests say why, and `goodair collect` fills them later.")
-            }
-            if final.status == .failed { throw ExitCode(ExitStatus.failed) }
-
-            let curated = try await Curator(lake: lake, configuration: CurateConfiguration(schemas: URL(fileURLWithPath: schemas)),
-                                            clock: clock, logger: logger).curate()
-            let silver = lake.relativeDisplay(lake.silver)
-            print("""
-
-            \(curated.summary)
               head -3 \(silver)/weather/date=\(current.dateString)/part-00000.csv
-              duckdb -c "SELECT city_id, avg(temperature_c) FROM read_csv('\(silver)/weather/*/*.csv', hive_partitioning=true) GROUP BY 1"
-              python3 -c "import pandas; print(pandas.read_csv('\(silver)/air_pollution/date=\(current.dateString)/part-00000.csv').describe())"
-            """)
-
-            let aggregated = try await Aggregator(lake: lake, configuration: AggregateConfiguration(), clock: clock, logger: logger).aggregate()
-            let warehouse = try Warehouse.run(lake: lake, months: aggregated.monthsWritten, rebuild: false, clock: clock, logger: logger)
-            var reports = ReportBuilder(lake: lake, logger: logger)
-            reports.now = clock.now()
-            let reported = try reports.run(cities: nil, from: nil, to: nil, clock: clock)
-            let gold = lake.relativeDisplay(lake.gold)
-            print("""
-
-            \(aggregated.summary)
-            \(warehouse.summary)
-            \(reported.description)
               duckdb -c "SELECT city_id, date, temperature_c_max, no2_ugm3_mean FROM read_csv('\(gold)/city_daily/*/*.csv', hive_partitioning=true) ORDER BY 2 DESC, 1 LIMIT 5"
+              xdg-open \(gold)/reports/index.html        # indicators, episodes, correlations, quality, alerts (in French)
+              goodair lineage --lake \(lake.relativeDisplay(lake.root)) \(gold)/city_daily/month=\(current.dateString.prefix(7))/part-00000.csv
+              goodair verify --lake \(lake.relativeDisplay(lake.root))
             """)
+            if reports.allSatisfy({ $0.steps.first?.outcome == .failed }) { throw ExitCode(ExitStatus.failed) }
         }
 
         /// A new lake (`--lake /tmp/lake`) gets the référentiel of ./lake, so the demo runs anywhere.

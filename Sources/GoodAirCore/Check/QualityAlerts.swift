@@ -15,9 +15,12 @@ public enum QualityAlerts {
     /// An episode still counts as going when its last hour is this recent (hours before now).
     static let ongoingHours = 2
 
+    /// The signals of an evaluation at `now`: failed checks, and the episodes going on or started
+    /// within the report's window (so that an episode that began and ended between two runs is
+    /// still told, then resolves).
     public static func signals(_ report: QualityReport, lake: Lake, now: Date) throws -> [IncidentSignal] {
         var signals = report.findings.filter { $0.status == .fail }.map(signal)
-        signals += try episodes(lake: lake, now: now)
+        signals += try episodes(lake: lake, now: now, since: Timestamp.seconds(report.from) ?? Int(now.timeIntervalSince1970))
         return signals
     }
 
@@ -35,8 +38,9 @@ public enum QualityAlerts {
                               since: nil, details: finding.detail, investigate: "goodair check --json")
     }
 
-    /// Regulatory exceedances and heatwaves of the current and previous month still going at `now`.
-    static func episodes(lake: Lake, now: Date) throws -> [IncidentSignal] {
+    /// Regulatory exceedances and heatwaves of the current and previous month going on at `now`
+    /// or started since `since` (seconds).
+    static func episodes(lake: Lake, now: Date, since: Int) throws -> [IncidentSignal] {
         let seconds = Int(now.timeIntervalSince1970)
         let month = UTCMonth(containingDay: CivilTime.floorDiv(seconds, 86_400))
         let thresholdsFile = lake.reference.appendingPathComponent("thresholds.csv")
@@ -45,7 +49,8 @@ public enum QualityAlerts {
         let names = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0.name) }) { first, _ in first }
         var signals: [IncidentSignal] = []
         for row in try rows(lake, "exceedances", months: [month.previous, month]) {
-            guard let end = row["end"].flatMap(Timestamp.seconds), end >= seconds - (ongoingHours + 1) * 3600,
+            guard let end = row["end"].flatMap(Timestamp.seconds), let start = row["start"].flatMap(Timestamp.seconds),
+                  end >= seconds - (ongoingHours + 1) * 3600 || start >= since,
                   let id = row["threshold"], let pollutant = row["pollutant"], let city = row["city_id"],
                   let threshold = thresholds.first(where: { $0.id == id && $0.rule.pollutant == pollutant }),
                   id.hasPrefix("fr_") else { continue }
@@ -55,7 +60,8 @@ public enum QualityAlerts {
         }
         let today = CivilTime.floorDiv(seconds, 86_400)
         for row in try rows(lake, "heatwaves", months: [month.previous, month]) {
-            guard let end = row["end_date"].flatMap(Timestamp.day), end >= today - 1, let city = row["city_id"] else { continue }
+            guard let end = row["end_date"].flatMap(Timestamp.day), let start = row["start_date"].flatMap(Timestamp.day),
+                  end >= today - 1 || start * 86_400 >= since, let city = row["city_id"] else { continue }
             signals.append(.heatwave(cityID: city, cityName: names[city] ?? city, since: row["start_date"].flatMap(Timestamp.parse),
                                      details: "IBMn \(row["ibmn_max_c"] ?? "?") °C / IBMx \(row["ibmx_max_c"] ?? "?") °C, seuils \(row["threshold_tmin_c"] ?? "?") / \(row["threshold_tmax_c"] ?? "?") °C, depuis le \(row["start_date"] ?? "?")"))
         }

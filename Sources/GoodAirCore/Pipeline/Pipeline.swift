@@ -152,9 +152,10 @@ public struct Pipeline: Sendable {
 
     /// The hours to collect (missed ones within the window, then the current one) and the hours lost.
     func catchUp(current: Hour, state: PipelineState) -> (hours: [Hour], lost: [Hour]) {
-        guard let last = state.lastCollectedHour ?? PipelineState.newestBronzeHour(lake: lake), last < current.index else {
-            return ([current], [])
+        guard let last = state.lastCollectedHour ?? PipelineState.newestBronzeHour(lake: lake) else {
+            return ((0..<max(1, configuration.firstRunHours)).reversed().map { current.advanced(by: -$0) }, [])
         }
+        guard last < current.index else { return ([current], []) }
         let missed = (last + 1)..<current.index
         let window = max(0, configuration.catchUpHours)
         let kept = missed.suffix(window).map(Hour.init(index:))

@@ -21,6 +21,9 @@ public struct PipelineConfiguration: Sendable {
     public var lifecycleIntervalHours: Int
     /// Write the HTML reports at each run (default true).
     public var reports: Bool
+    /// Hours a run collects when the lake has no collection yet, the current one included
+    /// (default 1: just the current hour; the demo backfills a day).
+    public var firstRunHours = 1
 
     public init(collector: CollectorConfiguration, schemas: URL = URL(fileURLWithPath: "schemas"),
                 policy: URL = URL(fileURLWithPath: "retention.yml"), catchUpHours: Int = 24,
