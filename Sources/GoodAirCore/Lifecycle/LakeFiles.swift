@@ -16,19 +16,18 @@ enum LakeFiles {
         guard unlink(url.path) == 0 || errno == ENOENT else { throw LakeError.io(operation: "unlink", path: url.path, errno: errno) }
     }
 
-    /// Removes the empty folders from `folder` up to (not including) `stop`, hidden temporaries
-    /// of killed writers included, and fsyncs the first folder left standing.
-    static func removeEmptyFolders(from folder: URL, upTo stop: URL, faults: LifecycleFaults?) throws {
-        var current = folder.standardizedFileURL
-        let end = stop.standardizedFileURL.path
-        while current.path.hasPrefix(end + "/") {
-            AtomicFile.cleanTemporaries(in: current)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: current.path)) ?? []
-            guard names.isEmpty, FileManager.default.fileExists(atPath: current.path) else { break }
-            try faults.tick("rmdir \(current.lastPathComponent)")
-            guard rmdir(current.path) == 0 || errno == ENOENT else { throw LakeError.io(operation: "rmdir", path: current.path, errno: errno) }
-            current = current.deletingLastPathComponent()
+    /// Removes `folder` and the folders below it that are empty (hidden temporaries of killed
+    /// writers removed first), then fsyncs its parent; a folder still holding a file stays.
+    static func removeEmptyTree(_ folder: URL, faults: LifecycleFaults?) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            try removeEmptyTree(folder.appendingPathComponent(name), faults: faults)
         }
-        if FileManager.default.fileExists(atPath: current.path) { try AtomicFile.syncFolder(current) }
+        AtomicFile.cleanTemporaries(in: folder)
+        guard ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty else { return }
+        try faults.tick("rmdir \(folder.lastPathComponent)")
+        guard rmdir(folder.path) == 0 || errno == ENOENT else { throw LakeError.io(operation: "rmdir", path: folder.path, errno: errno) }
+        try AtomicFile.syncFolder(folder.deletingLastPathComponent())
     }
 }

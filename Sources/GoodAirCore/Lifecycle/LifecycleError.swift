@@ -19,6 +19,9 @@ public enum LifecycleError: Error, CustomStringConvertible, Sendable, Equatable 
     case conflict(path: String)
     /// A member path that a ustar header cannot hold.
     case pathTooLong(String)
+    /// An original whose bytes differ from its archived copy: bronze is immutable, so one of the
+    /// two was damaged; nothing is packed or deleted until someone looks.
+    case differsFromArchive(path: String)
 
     public var description: String {
         switch self {
@@ -36,6 +39,8 @@ public enum LifecycleError: Error, CustomStringConvertible, Sendable, Equatable 
             return "archive \(path): \(reason)"
         case let .conflict(path):
             return "\(path) exists and differs from the archive's copy: restore leaves it alone (move it aside to restore the archived one)"
+        case let .differsFromArchive(path):
+            return "\(path) differs from its copy in the archive: bronze never changes, so one of them is damaged; nothing is packed again or deleted until someone compares them (tar -xzOf the archive with that path)"
         case let .pathTooLong(path):
             return "\(path) is too long for a ustar header (100 + 155 bytes)"
         }
