@@ -125,6 +125,7 @@ extension GoodAir {
             \(reported.description)
               duckdb -c "SELECT city_id, date, temperature_c_max, no2_ugm3_mean FROM read_csv('\(gold)/city_daily/*/*.csv', hive_partitioning=true) ORDER BY 2 DESC, 1 LIMIT 5"
             """)
+            print(GoodAir.Lifecycle.demoPlan(lake: lake, clock: clock, logger: logger, schemas: schemas))
         }
 
         /// A new lake (`--lake /tmp/lake`) gets the référentiel of ./lake, so the demo runs anywhere.

@@ -84,7 +84,7 @@ struct ActionSteps {
         }
         let manifest = try ArchiveWriter(lake: lake, faults: faults).write(origin: partition.path, inputs: inputs,
                                                                           createdAt: Timestamp.format(now))
-        logger.info("lifecycle.archive", metadata: ["partition": "\(partition.path)", "members": "\(manifest.members.count)",
+        logger.debug("lifecycle.archive", metadata: ["partition": "\(partition.path)", "members": "\(manifest.members.count)",
                                                      "bytes": "\(manifest.archiveBytes)"])
         return manifest
     }
@@ -134,7 +134,7 @@ struct ActionSteps {
         let ordered = files.filter { !$0.path.hasSuffix("/" + HourManifest.fileName) } + files.filter { $0.path.hasSuffix("/" + HourManifest.fileName) }
         for file in ordered { try LakeFiles.remove(lake.root.appendingPathComponent(file.path), faults: faults) }
         try LakeFiles.removeEmptyTree(lake.root.appendingPathComponent(partition.path), faults: faults)
-        logger.info("lifecycle.delete", metadata: ["partition": "\(partition.path)", "files": "\(files.count)"])
+        logger.debug("lifecycle.delete", metadata: ["partition": "\(partition.path)", "files": "\(files.count)"])
         return ApplyReport.Done(kind: .delete, partition: partition.path, inputs: [partition.path], outputs: [],
                                 bytes: files.reduce(0) { $0 + $1.bytes }, files: files.count, archiveSHA256: nil)
     }
@@ -144,7 +144,7 @@ struct ActionSteps {
         let layout = ArchiveLayout(origin: partition.origin ?? "")
         let files = LakeInventory(lake: lake).files(of: partition)
         for path in [layout.manifest, layout.archive] { try LakeFiles.remove(lake.root.appendingPathComponent(path), faults: faults) }
-        logger.info("lifecycle.expire", metadata: ["archive": "\(layout.archive)"])
+        logger.debug("lifecycle.expire", metadata: ["archive": "\(layout.archive)"])
         return ApplyReport.Done(kind: .expireArchive, partition: partition.path, inputs: [layout.archive, layout.manifest], outputs: [],
                                 bytes: files.reduce(0) { $0 + $1.bytes }, files: files.count, archiveSHA256: nil)
     }

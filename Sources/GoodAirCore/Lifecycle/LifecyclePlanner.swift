@@ -121,7 +121,7 @@ public struct LifecyclePlanner: Sendable {
         }
         let plan = LifecyclePlan(lake: lake.root.path, now: Timestamp.format(now), policy: policyFile,
                                  minimumAgeDays: policy.minimumAgeDays, actions: actions, kept: kept, waiting: due, unmatched: unmatched)
-        logger.info("lifecycle.plan", metadata: ["actions": "\(plan.actions.count)", "kept": "\(plan.kept.count)",
+        logger.debug("lifecycle.plan", metadata: ["actions": "\(plan.actions.count)", "kept": "\(plan.kept.count)",
                                                   "fingerprint": "\(plan.fingerprint.prefix(12))"])
         return plan
     }

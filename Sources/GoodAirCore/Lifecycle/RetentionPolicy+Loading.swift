@@ -134,7 +134,7 @@ struct PolicyReader {
         guard let sequence = field.value.sequence, !sequence.isEmpty else {
             issue(field.value.mark == nil ? field.keyNode : field.value, key,
                   "an empty filter would match every partition of the zone; name what it is for, or remove the key")
-            return nil
+            return []   // matches nothing, so the checks across rules do not take it for a zone-wide rule
         }
         var names: [String] = []
         for item in sequence {
@@ -213,13 +213,17 @@ struct PolicyReader {
         let fields = self.fields(mapping, key: key, allowed: ["path", "reason"])
         if fields["path"] == nil { issue(node, key + ".path", "missing") }
         if fields["reason"] == nil { issue(node, key + ".reason", "missing: say why it is held") }
-        guard let pathField = fields["path"], let path = text(pathField, key + ".path"),
-              let reason = fields["reason"].flatMap({ text($0, key + ".reason") }) else { return nil }
-        let zones = LakeZone.allCases.map(\.folder)
-        guard let first = path.split(separator: "/").first, zones.contains(String(first)), !path.hasPrefix("/") else {
-            issue(pathField.value, key + ".path", "'\(path)' does not start with a zone folder (\(zones.joined(separator: ", ")))")
-            return nil
+        var path: String?
+        if let pathField = fields["path"], let text = text(pathField, key + ".path") {
+            let zones = LakeZone.allCases.map(\.folder)
+            if let first = text.split(separator: "/").first, zones.contains(String(first)), !text.hasPrefix("/") {
+                path = text
+            } else {
+                issue(pathField.value, key + ".path", "'\(text)' does not start with a zone folder (\(zones.joined(separator: ", ")))")
+            }
         }
+        let reason = fields["reason"].flatMap { text($0, key + ".reason") }
+        guard let path, let reason else { return nil }
         return RetentionHold(path: path, reason: reason, line: node.mark?.line ?? 0)
     }
 }
