@@ -6,14 +6,14 @@ extension PolicyReader {
     mutating func checkRules(_ policy: RetentionPolicy) {
         var names: [String: Int] = [:]
         for (index, rule) in policy.rules.enumerated() {
-            let key = "rules[\(index)]"
+            let key = ruleKeys[index]
             func line(_ field: String) -> Int { lines["\(key).\(field)"] ?? rule.line }
             func add(_ field: String, _ message: String) {
                 issues.append(.init(line: line(field), key: "\(key).\(field)", message: message))
             }
             if !rule.name.isEmpty {
                 if let first = names[rule.name] {
-                    add("name", "'\(rule.name)' is also the name of rules[\(first)]; plans tell rules apart by name")
+                    add("name", "'\(rule.name)' is also the name of \(ruleKeys[first]); plans tell rules apart by name")
                 } else {
                     names[rule.name] = index
                 }
@@ -35,7 +35,7 @@ extension PolicyReader {
             }
             if let earlier = policy.rules[..<index].firstIndex(where: { rule.isCovered(by: $0) }) {
                 let other = policy.rules[earlier]
-                issues.append(.init(line: rule.line, key: key, message: "matches nothing: rules[\(earlier)] '\(other.name)' (line \(other.line)) comes first and takes every partition it would"))
+                issues.append(.init(line: rule.line, key: key, message: "matches nothing: \(ruleKeys[earlier]) '\(other.name)' (line \(other.line)) comes first and takes every partition it would"))
             }
         }
     }

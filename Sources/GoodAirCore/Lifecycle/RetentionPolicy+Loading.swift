@@ -35,6 +35,8 @@ struct PolicyReader {
     var issues: [RetentionError.Issue] = []
     /// The line of each key path seen, for the checks across rules.
     var lines: [String: Int] = [:]
+    /// The key of each rule read (`rules[2]`): rules with mistakes are left out of the policy.
+    var ruleKeys: [String] = []
 
     init(tables: KnownTables?) { self.tables = tables }
 
@@ -65,7 +67,11 @@ struct PolicyReader {
             policy.minimumAgeDays = days
         }
         if let rules = fields["rules"] {
-            policy.rules = list(rules, "rules").enumerated().compactMap { rule($1, key: "rules[\($0)]") }
+            for (index, node) in list(rules, "rules").enumerated() {
+                guard let rule = rule(node, key: "rules[\(index)]") else { continue }
+                policy.rules.append(rule)
+                ruleKeys.append("rules[\(index)]")
+            }
         }
         if let holds = fields["holds"] {
             policy.holds = list(holds, "holds").enumerated().compactMap { hold($1, key: "holds[\($0)]") }
