@@ -29,10 +29,8 @@ struct ActionSteps {
     }
 
     /// The originals of a partition with the sha256 of each.
-    private func originals(_ partition: LakePartition) throws -> [(file: PartitionFile, sha256: String)] {
-        try LakeInventory(lake: lake).files(of: partition).map { file in
-            (file, SHA256.hash(data: try LakeFiles.read(lake.root.appendingPathComponent(file.path))).hex)
-        }
+    private func originals(_ files: [PartitionFile]) throws -> [(file: PartitionFile, sha256: String)] {
+        try files.map { file in (file, SHA256.hash(data: try LakeFiles.read(lake.root.appendingPathComponent(file.path))).hex) }
     }
 
     /// The manifest of `layout` when both it and the archive exist.
@@ -55,22 +53,22 @@ struct ActionSteps {
     mutating func archive(_ partition: LakePartition) throws -> ApplyReport.Done {
         let layout = ArchiveLayout(origin: partition.path)
         AtomicFile.cleanTemporaries(in: lake.root.appendingPathComponent(layout.archive).deletingLastPathComponent())
-        let originals = try self.originals(partition)
-        let bytes = originals.reduce(Int64(0)) { $0 + $1.file.bytes }
-        if let existing = manifest(layout), try missing(from: existing, originals) == nil {
-            return done(.archive, partition, layout, bytes: bytes, files: originals.count, sha256: existing.archiveSHA256, reused: true)
+        let files = LakeInventory(lake: lake).files(of: partition)
+        let bytes = files.reduce(Int64(0)) { $0 + $1.bytes }
+        let existing = manifest(layout)
+        if let existing, try missing(from: existing, try originals(files)) == nil {
+            return done(.archive, partition, layout, bytes: bytes, files: files.count, sha256: existing.archiveSHA256, reused: true)
         }
-        let written = try pack(partition, originals: originals, keeping: manifest(layout))
-        return done(.archive, partition, layout, bytes: bytes, files: originals.count, sha256: written.archiveSHA256, reused: false)
+        let written = try pack(partition, files: files, keeping: existing)
+        return done(.archive, partition, layout, bytes: bytes, files: files.count, sha256: written.archiveSHA256, reused: false)
     }
 
     /// Writes the archive from the originals, plus the members of `previous` that are no longer
     /// among them (a rerun after a kill during delete): nothing once archived is dropped.
-    private func pack(_ partition: LakePartition, originals: [(file: PartitionFile, sha256: String)],
-                      keeping previous: ArchiveManifest?) throws -> ArchiveManifest {
+    private func pack(_ partition: LakePartition, files: [PartitionFile], keeping previous: ArchiveManifest?) throws -> ArchiveManifest {
         let layout = ArchiveLayout(origin: partition.path)
-        var inputs = originals.map { ArchiveWriter.Input.file($0.file.path, in: lake) }
-        let present = Set(originals.map(\.file.path))
+        var inputs = files.map { ArchiveWriter.Input.file($0.path, in: lake) }
+        let present = Set(files.map(\.path))
         if let previous, previous.members.contains(where: { !present.contains($0.path) }) {
             let check = try ArchiveVerifier.verify(manifestURL: lake.root.appendingPathComponent(layout.manifest))
             guard check.isValid else {
@@ -95,7 +93,7 @@ struct ActionSteps {
         let layout = ArchiveLayout(origin: partition.path)
         let manifestURL = lake.root.appendingPathComponent(layout.manifest)
         guard var manifest = manifest(layout) else { throw StepRefusal(reason: "no archive with a manifest to verify") }
-        let originals = try self.originals(partition)
+        let originals = try self.originals(LakeInventory(lake: lake).files(of: partition))
         var check = try ArchiveVerifier.verify(manifestURL: manifestURL)
         if !check.isValid {
             let present = Dictionary(originals.map { ($0.file.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
@@ -103,10 +101,10 @@ struct ActionSteps {
                 throw LifecycleError.corruptArchive(path: layout.archive, reason: "\(check.problem ?? ""); the originals do not hold all of it, so nothing is deleted")
             }
             logger.warning("lifecycle.repack", metadata: ["archive": "\(layout.archive)", "problem": "\(check.problem ?? "")"])
-            manifest = try pack(partition, originals: originals, keeping: nil)
+            manifest = try pack(partition, files: originals.map(\.file), keeping: nil)
             check = try ArchiveVerifier.verify(manifestURL: manifestURL)
         } else if try missing(from: manifest, originals) != nil {
-            manifest = try pack(partition, originals: originals, keeping: manifest)
+            manifest = try pack(partition, files: originals.map(\.file), keeping: manifest)
             check = try ArchiveVerifier.verify(manifestURL: manifestURL)
         }
         guard check.isValid else { throw LifecycleError.corruptArchive(path: layout.archive, reason: check.problem ?? "") }

@@ -43,12 +43,7 @@ final class GzipDeflater {
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
         stream.pointee.avail_in = uInt(input.count)
         while true {
-            let (status, produced) = buffer.withUnsafeMutableBufferPointer { out -> (Int32, Int) in
-                stream.pointee.next_out = out.baseAddress
-                stream.pointee.avail_out = uInt(out.count)
-                let status = deflate(stream, flush)
-                return (status, out.count - Int(stream.pointee.avail_out))
-            }
+            let (status, produced) = zlibStep(stream, into: &buffer) { deflate($0, flush) }
             guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
                 throw GzipError.zlib("deflate failed (\(status))")
             }
@@ -89,12 +84,7 @@ final class GzipInflater {
         stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
         stream.pointee.avail_in = uInt(bytes.count)
         while true {
-            let (status, produced) = buffer.withUnsafeMutableBufferPointer { out -> (Int32, Int) in
-                stream.pointee.next_out = out.baseAddress
-                stream.pointee.avail_out = uInt(out.count)
-                let status = inflate(stream, Z_NO_FLUSH)
-                return (status, out.count - Int(stream.pointee.avail_out))
-            }
+            let (status, produced) = zlibStep(stream, into: &buffer) { inflate($0, Z_NO_FLUSH) }
             guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
                 throw GzipError.corrupt("inflate failed (\(status))")
             }
@@ -106,5 +96,17 @@ final class GzipInflater {
             }
             if stream.pointee.avail_in == 0 && produced < buffer.count { return }
         }
+    }
+}
+
+/// One zlib call (`deflate` or `inflate`) writing into the whole of `buffer`: its status and the
+/// bytes it produced.
+private func zlibStep(_ stream: UnsafeMutablePointer<z_stream>, into buffer: inout [UInt8],
+                      _ call: (UnsafeMutablePointer<z_stream>) -> Int32) -> (status: Int32, produced: Int) {
+    buffer.withUnsafeMutableBufferPointer { out in
+        stream.pointee.next_out = out.baseAddress
+        stream.pointee.avail_out = uInt(out.count)
+        let status = call(stream)
+        return (status, out.count - Int(stream.pointee.avail_out))
     }
 }
