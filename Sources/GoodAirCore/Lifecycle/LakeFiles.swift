@@ -3,11 +3,28 @@ import Foundation
 /// The file operations of lifecycle jobs: reading whole files, and removing files and the
 /// folders they leave empty, each counted by the fault hook.
 enum LakeFiles {
-    /// The bytes of the file at `url`.
+    /// The bytes of the file at `url` (one `fstat`, then `read(2)` into an array of its size).
     static func read(_ url: URL) throws -> [UInt8] {
-        do { return Array(try Data(contentsOf: url)) } catch {
-            throw LakeError.io(operation: "read", path: url.path, errno: (error as NSError).code == NSFileReadNoSuchFileError ? ENOENT : EIO)
+        let path = url.path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LakeError.io(operation: "open", path: path, errno: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LakeError.io(operation: "stat", path: path, errno: errno) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 64 * 1024)) }   // grew meanwhile
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LakeError.io(operation: "read", path: path, errno: errno)
+            }
+            if n == 0 { break }
+            count += n
         }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// Removes the file at `url`; nothing when it is already gone.

@@ -77,17 +77,28 @@ public struct LakeInventory: Sendable {
                              modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
+    /// Adds the regular files below folder `relative`, with `readdir` and one `fstatat` per file.
     private func walk(_ relative: String, into files: inout [PartitionFile]) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: lake.root.path + "/" + relative)) ?? []
-        for name in names where !Self.isTemporary(name) {
-            let path = relative + "/" + name
-            if let file = file(at: path) {
-                files.append(file)
-            } else {
-                var info = stat()
-                if lstat(lake.root.path + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { walk(path, into: &files) }
+        guard let folder = opendir(lake.root.path + "/" + relative) else { return }
+        defer { closedir(folder) }
+        let fd = dirfd(folder)
+        var folders: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != "..", !Self.isTemporary(name) else { continue }
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                files.append(PartitionFile(path: relative + "/" + name, bytes: Int64(info.st_size),
+                                           modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+            case S_IFDIR:
+                folders.append(relative + "/" + name)
+            default:
+                continue
             }
         }
+        for path in folders { walk(path, into: &files) }
     }
 
     /// The names in folder `relative` starting with `prefix`, without it, sorted.

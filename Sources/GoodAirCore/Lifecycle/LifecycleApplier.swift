@@ -78,7 +78,8 @@ public struct LifecycleApplier: Sendable {
                 report.failures.append(.init(kind: group.actions[0].kind, partition: group.partition, reason: "not a partition path"))
                 continue
             }
-            if let refusal = refusal(partition, removes: group.actions.contains { $0.kind != .verify }, report: &report) {
+            if let refusal = refusal(partition, archives: group.actions.contains { $0.kind == .archive },
+                                     deletes: group.actions.contains { $0.kind == .delete || $0.kind == .expireArchive }, report: &report) {
                 for action in group.actions { report.refused.append(.init(kind: action.kind, partition: group.partition, reason: refusal)) }
             } else {
                 for action in group.actions {
@@ -103,15 +104,16 @@ public struct LifecycleApplier: Sendable {
         return report
     }
 
-    /// Why the partition must be left alone now (held, too young, not curated), or nil; with
-    /// `force`, nil and each overridden rule recorded in `report.overrides`.
-    private func refusal(_ partition: LakePartition, removes: Bool, report: inout ApplyReport) -> String? {
-        guard removes else { return nil }
+    /// Why the partition must be left alone now, or nil: held (no archive or delete), younger
+    /// than `minimum_age_days` or not curated (no delete). With `force`, nil and each overridden
+    /// rule recorded in `report.overrides`.
+    private func refusal(_ partition: LakePartition, archives: Bool, deletes: Bool, report: inout ApplyReport) -> String? {
+        guard archives || deletes else { return nil }
         var reasons: [String] = []
         if let hold = policy.hold(for: partition) { reasons.append("held (\(hold.reason))") }
         let age = partition.ageDays(at: clock.now())
-        if age < policy.minimumAgeDays { reasons.append("\(age) days old, younger than minimum_age_days (\(policy.minimumAgeDays))") }
-        if partition.zone == .bronze, FileManager.default.fileExists(atPath: lake.root.appendingPathComponent(partition.path).path),
+        if deletes && age < policy.minimumAgeDays { reasons.append("\(age) days old, younger than minimum_age_days (\(policy.minimumAgeDays))") }
+        if deletes, partition.zone == .bronze, FileManager.default.fileExists(atPath: lake.root.appendingPathComponent(partition.path).path),
            let why = CurationCheck(lake: lake).uncurated(partition) {
             reasons.append("not curated: \(why)")
         }
