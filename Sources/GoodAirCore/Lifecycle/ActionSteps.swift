@@ -30,7 +30,8 @@ struct ActionSteps {
 
     /// The originals of a partition with the sha256 of each.
     private func originals(_ files: [PartitionFile]) throws -> [(file: PartitionFile, sha256: String)] {
-        try files.map { file in (file, SHA256.hash(data: try LakeFiles.read(lake.root.appendingPathComponent(file.path))).hex) }
+        let root = lake.root.path + "/"
+        return try files.map { file in (file, SHA256.hash(data: try LakeFiles.read(path: root + file.path)).hex) }
     }
 
     /// The manifest of `layout` when both it and the archive exist.
@@ -130,7 +131,7 @@ struct ActionSteps {
             }
         }
         let ordered = files.filter { !$0.path.hasSuffix("/" + HourManifest.fileName) } + files.filter { $0.path.hasSuffix("/" + HourManifest.fileName) }
-        for file in ordered { try LakeFiles.remove(lake.root.appendingPathComponent(file.path), faults: faults) }
+        for file in ordered { try LakeFiles.remove(path: lake.root.path + "/" + file.path, faults: faults) }
         try LakeFiles.removeEmptyTree(lake.root.appendingPathComponent(partition.path), faults: faults)
         logger.debug("lifecycle.delete", metadata: ["partition": "\(partition.path)", "files": "\(files.count)"])
         return ApplyReport.Done(kind: .delete, partition: partition.path, inputs: [partition.path], outputs: [],
@@ -141,7 +142,7 @@ struct ActionSteps {
     mutating func expire(_ partition: LakePartition) throws -> ApplyReport.Done {
         let layout = ArchiveLayout(origin: partition.origin ?? "")
         let files = LakeInventory(lake: lake).files(of: partition)
-        for path in [layout.manifest, layout.archive] { try LakeFiles.remove(lake.root.appendingPathComponent(path), faults: faults) }
+        for path in [layout.manifest, layout.archive] { try LakeFiles.remove(path: lake.root.path + "/" + path, faults: faults) }
         logger.debug("lifecycle.expire", metadata: ["archive": "\(layout.archive)"])
         return ApplyReport.Done(kind: .expireArchive, partition: partition.path, inputs: [layout.archive, layout.manifest], outputs: [],
                                 bytes: files.reduce(0) { $0 + $1.bytes }, files: files.count, archiveSHA256: nil)

@@ -21,7 +21,8 @@ struct ArchiveWriter {
 
         /// The file at `path` in `lake`.
         static func file(_ path: String, in lake: Lake) -> Input {
-            Input(path: path) { try LakeFiles.read(lake.root.appendingPathComponent(path)) }
+            let full = lake.root.path + "/" + path
+            return Input(path: path) { try LakeFiles.read(path: full) }
         }
     }
 

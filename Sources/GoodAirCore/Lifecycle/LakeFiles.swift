@@ -3,9 +3,12 @@ import Foundation
 /// The file operations of lifecycle jobs: reading whole files, and removing files and the
 /// folders they leave empty, each counted by the fault hook.
 enum LakeFiles {
-    /// The bytes of the file at `url` (one `fstat`, then `read(2)` into an array of its size).
-    static func read(_ url: URL) throws -> [UInt8] {
-        let path = url.path
+    /// The bytes of the file at `url`.
+    static func read(_ url: URL) throws -> [UInt8] { try read(path: url.path) }
+
+    /// The bytes of the file at `path` (one `fstat`, then `read(2)` into an array of its size):
+    /// a string path, as `URL.appendingPathComponent` costs a `stat` of its own.
+    static func read(path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw LakeError.io(operation: "open", path: path, errno: errno) }
         defer { close(fd) }
@@ -27,10 +30,10 @@ enum LakeFiles {
         return bytes
     }
 
-    /// Removes the file at `url`; nothing when it is already gone.
-    static func remove(_ url: URL, faults: LifecycleFaults?) throws {
-        try faults.tick("unlink \(url.lastPathComponent)")
-        guard unlink(url.path) == 0 || errno == ENOENT else { throw LakeError.io(operation: "unlink", path: url.path, errno: errno) }
+    /// Removes the file at `path`; nothing when it is already gone.
+    static func remove(path: String, faults: LifecycleFaults?) throws {
+        try faults.tick("unlink \(path)")
+        guard unlink(path) == 0 || errno == ENOENT else { throw LakeError.io(operation: "unlink", path: path, errno: errno) }
     }
 
     /// Removes `folder` and the folders below it that are empty (hidden temporaries of killed
