@@ -17,16 +17,17 @@ public enum LifecycleFixture {
 
     /// A lake with `hours` hours of bronze ending at ``Fixtures/currentHour`` for the first
     /// `cities` cities, curated when `curate` is true.
-    public static func lake(hours: Int = 30, cities: Int = 2, curate: Bool = true) async throws -> TemporaryLake {
+    /// `faults` are simulator fault rules (`api-error@aqicn`): their failed fetches end in quarantine.
+    public static func lake(hours: Int = 30, cities: Int = 2, curate: Bool = true, faults: [String] = []) async throws -> TemporaryLake {
         let lake = try TemporaryLake()
-        try await collect(lake, hours: 0..<hours, cities: cities)
+        try await collect(lake, hours: 0..<hours, cities: cities, faults: faults)
         if curate { _ = try await curator(lake).curate() }
         return lake
     }
 
     /// Collects the hours `hours` back from the current one.
-    public static func collect(_ lake: TemporaryLake, hours: Range<Int>, cities: Int) async throws {
-        let sim = try await TestSimulator.start()
+    public static func collect(_ lake: TemporaryLake, hours: Range<Int>, cities: Int, faults: [String] = []) async throws {
+        let sim = try await TestSimulator.start(faults: try faults.map(FaultRule.parse))
         let plan = CollectPlan(hours: hours.map { Fixtures.currentHour.advanced(by: -$0) }, cities: try Fixtures.cities(cities))
         do { _ = try await sim.collector(lake: lake.lake).collect(plan) } catch {
             await sim.stop()

@@ -160,4 +160,32 @@ struct LifecycleApplyTests {
         #expect(report.status == .success)
         #expect(lake.allFiles().filter { $0.hasPrefix("archive/") }.isEmpty)
     }
+
+    @Test("quarantine archived under archive/quarantine/ when a rule says so, then deleted; restore brings it back")
+    func quarantineArchive() async throws {
+        let lake = try await LifecycleFixture.lake(hours: 2, cities: 1, faults: ["api-error@aqicn"])
+        defer { lake.remove() }
+        let quarantined = try LifecycleFixture.files(lake, under: ["quarantine/"])
+        #expect(quarantined.keys.contains { $0.hasSuffix(".reason.json") }, "the failed fetches are in quarantine")
+        let policy = try LifecycleFixture.policy("""
+        version: 1
+        rules:
+          - name: keep-failures
+            zone: quarantine
+            archive_after_days: 30
+            delete_after_days: 90
+        """)
+        let archiveOnly = LifecycleTestPolicy.planner(lake, policy: policy, daysLater: 40).plan()
+        #expect(archiveOnly.actions.map(\.kind) == [.archive, .verify], "originals stay until 90 days")
+        _ = try await applier(lake, policy: policy, daysLater: 40).apply(archiveOnly)
+        let layout = ArchiveLayout(origin: "quarantine/source=aqicn/date=2026-11-29")
+        #expect(try ArchiveVerifier.verify(manifestURL: lake.root.appendingPathComponent(layout.manifest)).isValid)
+        #expect(try LifecycleFixture.files(lake, under: ["quarantine/"]) == quarantined)
+        let late = LifecycleTestPolicy.planner(lake, policy: policy, daysLater: 91).plan()
+        #expect(late.actions.map(\.kind) == [.verify, .delete])
+        #expect(try await applier(lake, policy: policy, daysLater: 91).apply(late).status == .success)
+        #expect(try LifecycleFixture.files(lake, under: ["quarantine/"]).isEmpty)
+        _ = try await Restorer(lake: lake.lake, clock: LifecycleFixture.clock(daysLater: 92), logger: .quiet).restore(layout.partition)
+        #expect(try LifecycleFixture.files(lake, under: ["quarantine/"]) == quarantined)
+    }
 }
