@@ -53,6 +53,7 @@ bench: build
 	$(SWIFT) build -c release --scratch-path .build-release --product goodair-bench
 	.build-release/release/goodair-bench parse-validate .bench/lake-$${BENCH_DAYS:-54}/bronze
 	scripts/bench-gold.sh
+	scripts/bench-lifecycle.sh
 	GOODAIR_WAREHOUSE_BENCH=1 $(SWIFT) test --filter WarehouseBenchmark   # a year of gold into the warehouse, and its queries
 
 clean:

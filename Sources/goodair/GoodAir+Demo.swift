@@ -109,6 +109,7 @@ extension GoodAir {
               goodair lineage --lake \(lake.relativeDisplay(lake.root)) \(gold)/city_daily/month=\(current.dateString.prefix(7))/part-00000.csv
               goodair verify --lake \(lake.relativeDisplay(lake.root))
             """)
+            print(GoodAir.Lifecycle.demoPlan(lake: lake, clock: clock, logger: logger, schemas: schemas))
             if reports.allSatisfy({ $0.steps.first?.outcome == .failed }) { throw ExitCode(ExitStatus.failed) }
         }
 

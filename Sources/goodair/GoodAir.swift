@@ -15,8 +15,8 @@ struct GoodAir: AsyncParsableCommand {
         GOODAIR_AQICN_TOKEN, GOODAIR_OWM_KEY (see README.md).
         """,
         version: GoodAirVersion.current,
-        subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Alert.self, Lineage.self, Verify.self, Run.self,
-                      Simulate.self, Demo.self, Schema.self]
+        subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Alert.self, Lifecycle.self, Lineage.self,
+                      Verify.self, Run.self, Simulate.self, Demo.self, Schema.self]
     )
 
     /// Parses and runs, mapping every failure to the exit codes of LAKE.md §5
@@ -56,6 +56,12 @@ enum ExitStatus {
         switch error {
         case is ReferenceError: return usage
         case is SchemaError, is TableSchemaError: return usage
+        case is RetentionError: return usage
+        case let lifecycle as LifecycleError:
+            switch lifecycle {
+            case .badPlan, .badPartition, .notArchived: return usage
+            case .planStale, .badManifest, .corruptArchive, .conflict, .pathTooLong, .differsFromArchive: return failed
+            }
         case let curate as CurateError:
             switch curate {
             case .schema, .badRange: return usage

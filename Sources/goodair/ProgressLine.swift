@@ -16,13 +16,21 @@ final class ProgressLine: Sendable {
     }
 
     func update(_ progress: CollectProgress) {
-        guard total > 1 else { return }
-        let line = "\(label): hour \(progress.hoursDone)/\(progress.hoursTotal) — \(progress.fetched) fetched, "
-            + "\(progress.skipped) already there, \(progress.failed) failed"
+        show("\(label): hour \(progress.hoursDone)/\(progress.hoursTotal) — \(progress.fetched) fetched, "
+             + "\(progress.skipped) already there, \(progress.failed) failed", done: progress.hoursDone, of: progress.hoursTotal)
+    }
+
+    /// Any job's progress: `label: done/total — detail`.
+    func update(done: Int, of total: Int, detail: String) {
+        show("\(label): \(done)/\(total) — \(detail)", done: done, of: total)
+    }
+
+    private func show(_ line: String, done: Int, of total: Int) {
+        guard self.total > 1 else { return }
         if isTerminal {
             FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
         } else {
-            let decile = progress.hoursDone * 10 / max(progress.hoursTotal, 1)
+            let decile = done * 10 / max(total, 1)
             let print = lastDecile.withLock { last -> Bool in
                 guard decile > last else { return false }
                 last = decile

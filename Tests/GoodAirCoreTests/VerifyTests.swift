@@ -75,4 +75,33 @@ struct VerifyTests {
         defer { lock.release() }
         await #expect(throws: LakeError.self) { _ = try await verify(lake) }
     }
+
+    @Test("after archiving, lineage still reaches the snapshots (now in archives) and verify checks the archives")
+    func archived() async throws {
+        let lake = try await LineageTests.chain(hours: 3, cities: 1)
+        defer { lake.remove() }
+        let later = LakeClock.fixed(at: Fixtures.now.addingTimeInterval(60 * 86_400))
+        let policyFile = Fixtures.repositoryRoot.appendingPathComponent("retention.yml")
+        let policy = try RetentionPolicy.load(from: policyFile, tables: KnownTables.load(schemas: LineageTests.schemas))
+        let plan = LifecyclePlanner(lake: lake.lake, policy: policy, clock: later, logger: .quiet).plan()
+        let applied = try await LifecycleApplier(lake: lake.lake, policy: policy, clock: later, logger: .quiet).apply(plan)
+        #expect(applied.done.contains { $0.kind == .archive }, "\(applied.summary)")
+        #expect(!lake.allFiles().contains { $0.hasPrefix("bronze/") && $0.hasSuffix(".json.gz") }, "bronze archived away")
+        let trace = try LineageTracer(lake: lake.lake).trace("gold/city_daily/month=2026-11/part-00000.csv")
+        #expect(trace.snapshots.count == 3 * 3)
+        #expect(trace.snapshots.allSatisfy { $0.location.hasPrefix("archive/bronze/") && $0.location.hasSuffix(".tar.gz") && $0.sha256 != nil },
+                "\(trace.snapshots.map(\.location))")
+        #expect(trace.runs.contains { $0.job == "collect" })
+        let clean = try await verify(lake)
+        #expect(clean.isClean, "\(clean.description)")
+        #expect((clean.checked["archives"] ?? 0) >= 3)
+        #expect(try LineageHistory.load(lake: lake.lake).runs.contains { $0.job == "lifecycle" && $0.state == .complete })
+        let archive = try #require(lake.allFiles().first { $0.hasPrefix("archive/bronze/") && $0.hasSuffix(".tar.gz") })
+        var bytes = Array(try Data(contentsOf: lake.root.appendingPathComponent(archive)))
+        bytes[bytes.count / 2] ^= 0x01
+        try AtomicFile.write(bytes, to: lake.root.appendingPathComponent(archive))
+        let damaged = try await verify(lake)
+        #expect(damaged.problems.map(\.kind) == [.badArchive], "\(damaged.description)")
+        #expect(damaged.problems.first?.path == archive)
+    }
 }

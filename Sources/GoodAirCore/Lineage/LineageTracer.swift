@@ -10,12 +10,12 @@ import Foundation
 public struct LineageTracer {
     public let lake: Lake
     let history: LineageHistory
-    private let archived: ArchivedSnapshots
+    private let archives: ArchiveCatalog
 
     public init(lake: Lake) throws {
         self.lake = lake
         history = try LineageHistory.load(lake: lake)
-        archived = ArchivedSnapshots(lake: lake)
+        archives = ArchiveCatalog(lake: lake)
     }
 
     /// The walk from `target`, a path relative to the lake (or absolute, inside it).
@@ -61,7 +61,7 @@ public struct LineageTracer {
         } else if exists, !path.hasSuffix(".sqlite") {
             sha256 = LineageFile.read(lake: lake, url: url)?.sha256
         }
-        let location = exists ? "lake" : archived.archive(holding: path) ?? "missing"
+        let location = exists ? "lake" : (try? archives.archive(containing: path))?.entry.layout.archive ?? "missing"
         return .init(path: path, sha256: sha256, recordedSHA256: path.hasPrefix("bronze/") ? nil : recorded, location: location,
                      madeBy: outputs.map { history.runs[$0.run].runID }, from: from)
     }

@@ -97,6 +97,7 @@ public struct Pipeline: Sendable {
                 return (.success, try builder.run(cities: nil, from: nil, to: nil, clock: clock).description, [:])
             }
         }
+        await lifecycle(state: &state, report: &report)
         report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
         report.counters["lost_hours"] = Double(lost.count)
         for (key, value) in report.counters { state.totals[key, default: 0] += value }
@@ -145,7 +146,7 @@ public struct Pipeline: Sendable {
         case let collect as CollectError:
             if case .missingSecret = collect { return true }
             return false
-        case is SchemaError, is TableSchemaError, is ReferenceError, is CheckError: return true
+        case is SchemaError, is TableSchemaError, is ReferenceError, is CheckError, is RetentionError: return true
         default: return false
         }
     }
@@ -161,5 +162,31 @@ public struct Pipeline: Sendable {
         let kept = missed.suffix(window).map(Hour.init(index:))
         let lost = missed.dropLast(window).map(Hour.init(index:))
         return (kept + [current], lost)
+    }
+
+    /// Applies the retention policy when ``PipelineConfiguration/lifecycleIntervalHours`` have
+    /// passed since it last did (skipped, and said, when there is no policy file).
+    func lifecycle(state: inout PipelineState, report: inout PipelineReport) async {
+        let now = clock.now()
+        if let last = state.lastLifecycleAt.flatMap(Timestamp.parse),
+           now.timeIntervalSince(last) < Double(configuration.lifecycleIntervalHours) * 3600 {
+            report.steps.append(.init(name: "lifecycle", outcome: .skipped,
+                                      summary: "next at \(Timestamp.format(last.addingTimeInterval(Double(configuration.lifecycleIntervalHours) * 3600)))",
+                                      seconds: 0))
+            return
+        }
+        guard FileManager.default.fileExists(atPath: configuration.policy.path) else {
+            report.steps.append(.init(name: "lifecycle", outcome: .skipped, summary: "no retention policy at \(configuration.policy.path)", seconds: 0))
+            return
+        }
+        var applied = false
+        await step("lifecycle", into: &report) {
+            let policy = try RetentionPolicy.load(from: configuration.policy, tables: KnownTables.load(schemas: configuration.schemas))
+            let plan = LifecyclePlanner(lake: lake, policy: policy, policyFile: configuration.policy.path, clock: clock, logger: logger).plan()
+            let done = try await LifecycleApplier(lake: lake, policy: policy, clock: clock, logger: logger).apply(plan)
+            applied = true
+            return (Self.outcome(done.status), done.summary, ["lifecycle_actions": Double(done.done.count)])
+        }
+        if applied { state.lastLifecycleAt = Timestamp.format(now) }
     }
 }

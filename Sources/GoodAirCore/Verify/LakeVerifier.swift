@@ -39,7 +39,7 @@ public struct LakeVerifier: Sendable {
         let started = ContinuousClock.now
         var report = VerifyReport()
         BronzeCheck(lake: lake).run(into: &report)
-        ArchiveCheck(lake: lake).run(into: &report)
+        ArchivesCheck(lake: lake).run(into: &report)
         let history = try LineageHistory.load(lake: lake)
         LineageCheck(lake: lake, history: history).run(into: &report)
         TemporaryFileCheck(lake: lake).run(into: &report)
