@@ -16,7 +16,8 @@ struct HTMLDocument {
 
     /// The reports, in navigation order: file and title.
     static let pages = [("index.html", "Sommaire"), ("indicateurs.html", "Indicateurs"),
-                        ("extremes.html", "Épisodes et anomalies"), ("correlations.html", "Corrélations")]
+                        ("extremes.html", "Épisodes et anomalies"), ("correlations.html", "Corrélations"),
+                        ("alertes.html", "Alertes")]
 
     init(title: String, file: String, subtitle: String) {
         self.title = title

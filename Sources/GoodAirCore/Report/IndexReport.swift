@@ -1,3 +1,5 @@
+import Foundation
+
 /// `index.html`: what the reports cover (period, cities, counts), a link and a sentence for each
 /// report, how to read the data (sources, units, AQICN indices), and the thresholds applied with
 /// their defining texts.
@@ -17,7 +19,7 @@ struct IndexReport {
         }
         page.append(HTML.heading(2, "Les rapports"))
         page.append("<ul>\n")
-        let items = [
+        var items = [
             (IndicatorsReport.file, "Indicateurs par ville",
              "météo (température, humidité, vent, pluie) et qualité de l'air (NO₂, O₃, PM2,5, PM10, indice AQICN) sur le même axe du temps, "
              + "et le résumé de la période (moyennes, extrêmes, heures observées) pour chaque ville."),
@@ -30,6 +32,12 @@ struct IndexReport {
              "incidents ouverts (sources en panne, contrôles en échec, épisodes de pollution, canicules) et récemment résolus, "
              + "et courriels d'alerte en attente d'envoi."),
         ]
+        // The quality page is written by `goodair check`: linked once it exists.
+        if FileManager.default.fileExists(atPath: context.lake.gold.appendingPathComponent("reports/\(QualityPage.file)").path) {
+            items.append((QualityPage.file, "Qualité des données",
+                          "contrôles de fraîcheur, de complétude, de validité, d'unicité et de santé de la chaîne (goodair check), "
+                          + "avec ce qui est à examiner en premier."))
+        }
         for (file, title, text) in items {
             page.append("<li><a href=\"\(file)\">\(HTML.escape(title))</a> : \(HTML.escape(text))</li>\n")
         }
