@@ -55,6 +55,11 @@ struct LineageJSON {
     /// `text` as a JSON string, escaped.
     private mutating func raw(_ text: String) {
         bytes.append(0x22)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: text.utf8)   // paths and checksums: nothing to escape
+            bytes.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: bytes += [0x5C, 0x22]

@@ -12,7 +12,8 @@ public struct LineageRecord: Sendable {
         /// Rows per file, for files whose rows are counted.
         var rowsByFile: [String: Int] = [:]
         var rows: Int? { rowsByFile.isEmpty ? nil : rowsByFile.values.reduce(0, +) }
-        var derivedFrom: Set<String> = []
+        /// Sources as recorded (duplicates removed when the event is written).
+        var derivedFrom: [String] = []
         var removed = false
     }
 
@@ -46,7 +47,7 @@ public struct LineageRecord: Sendable {
         var output = outputs[dataset] ?? Output()
         output.files[file.path] = file
         if let rows { output.rowsByFile[file.path] = rows }
-        output.derivedFrom.formUnion(derivedFrom)
+        output.derivedFrom.append(contentsOf: derivedFrom)
         outputs[dataset] = output
     }
 
@@ -77,12 +78,19 @@ public struct LineageRecord: Sendable {
             return LineageEvent.Dataset(
                 name: name,
                 facets: .init(schema: output.removed ? nil : schemas.facet(forDataset: name),
-                              goodair_files: .init(files: files, derivedFrom: output.derivedFrom.isEmpty ? nil : output.derivedFrom.sorted(),
+                              goodair_files: .init(files: files, derivedFrom: output.derivedFrom.isEmpty ? nil : Self.sortedUnique(output.derivedFrom),
                                                    removed: output.removed ? true : nil)),
                 // The standard facet requires a row count: files without rows (pages, manifests) go without it.
                 outputFacets: output.rows.map { rows in
                     .init(outputStatistics: .init(rowCount: rows, size: files.reduce(0) { $0 + $1.bytes }, fileCount: files.count))
                 })
         }
+    }
+
+    /// `paths` sorted, each once.
+    static func sortedUnique(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        for path in paths.sorted() where out.last != path { out.append(path) }
+        return out
     }
 }
