@@ -31,9 +31,8 @@ extension GoodAir.Alert {
     static func mailingCenter(_ options: LakeOptions) throws -> (SMTPSettings, AlertCenter) {
         let env = options.environment
         guard let settings = try SMTPSettings(environment: env) else { throw AlertError.notConfigured }
-        let center = AlertCenter(lake: options.resolvedLake(), policy: try AlertPolicy(environment: env),
-                                 delivery: AlertDelivery(settings: settings), clock: try options.clock(),
-                                 logger: try options.logger(label: "goodair.alert"))
+        let center = try AlertCenter.fromEnvironment(env, lake: options.resolvedLake(), clock: try options.clock(),
+                                                     logger: try options.logger(label: "goodair.alert"))
         return (settings, center)
     }
 

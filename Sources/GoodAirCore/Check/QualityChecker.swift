@@ -47,8 +47,8 @@ public struct QualityChecker: Sendable {
             context.busyJobs = busy
             context.ownRunID = report.runID
             for rule in rules.checks { report.findings += QualityChecks.run(rule, context) }
-            let inputs = context.silver.values.flatMap { $0.partitions.map(\.path) }.sorted()
-            for path in inputs { if let file = LineageFile.read(lake: lake, url: lake.root.appendingPathComponent(path)) { record.read(file) } }
+            for file in context.silverFiles { record.read(file) }
+            let inputs = context.silverFiles.map(\.path)
             for (url, bytes, rows) in try QualityTable.write(report.findings, checkedAt: report.checkedAt, lake: lake) {
                 record.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: rows, derivedFrom: inputs)
             }

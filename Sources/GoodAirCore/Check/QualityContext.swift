@@ -20,6 +20,8 @@ struct QualityContext {
     /// Source → hour index → manifest, for the window's hours (and the schema-drift baseline's).
     var manifests: [Source: [Int: HourManifest]] = [:]
     var silver: [String: SilverSlice] = [:]
+    /// The silver files read, as lineage knows them.
+    var silverFiles: [LineageFile] = []
     var runs: [LineageHistory.Run] = []
     /// AQICN station ids of `silver/stations`.
     var stations: Set<String> = []
@@ -54,6 +56,7 @@ struct QualityContext {
                 guard let data = FileManager.default.contents(atPath: url.path) else { continue }
                 let records = try CSVReader.parse(String(decoding: data, as: UTF8.self))
                 slice.partitions.append((lake.relativePath(url), records.dropFirst().map(\.fields)))
+                silverFiles.append(LineageFile(lake: lake, url: url, contents: Array(data)))
             }
             silver[table] = slice
         }
