@@ -67,12 +67,25 @@ extension GoodAir {
                                                   retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.2, maxDelay: 2), owmCallsPerWindow: 0),
                 schemas: URL(fileURLWithPath: schemas), catchUpHours: 24)
             configuration.firstRunHours = 24
+            // One day of an outage, to show an incident opening and resolving: OpenWeatherMap's air
+            // pollution answers 503 through the whole day before the last run (a second simulator).
+            let outageDay = days >= 2 && !noFaults ? 1 : nil
+            let outage = outageDay == nil ? nil : try await Simulator.start(configuration: SimulatorConfiguration(
+                aqicnToken: token.reveal(), owmKey: key.reveal(), faults: [try FaultRule.parse("server-error:p=1@owm_air")],
+                places: SimulatedPlace.places(for: catalog.cities), clock: clock), logger: logger)
             var reports: [PipelineReport] = []
             for day in stride(from: days - 1, through: 0, by: -1) {
                 // Each day's run sees the clock of its own hour; the last one is now.
                 let at = end.addingTimeInterval(-Double(day * 86_400))
                 let dayClock = day == 0 ? clock : LakeClock.fixed(at: at)
-                var pipeline = Pipeline(lake: lake, configuration: configuration, client: CurlHTTPClient(), clock: dayClock, logger: logger)
+                var dayConfiguration = configuration
+                if day == outageDay, let outage {
+                    print("  (this day, the simulator's air pollution API is down: watch the incident open, then resolve)")
+                    dayConfiguration.collector.endpoints = Endpoints(aqicnBaseURL: outage.baseURL, owmBaseURL: outage.baseURL,
+                                                                     aqicnToken: token, owmKey: key)
+                    dayConfiguration.collector.retry = RetryPolicy(maxAttempts: 1)
+                }
+                var pipeline = Pipeline(lake: lake, configuration: dayConfiguration, client: CurlHTTPClient(), clock: dayClock, logger: logger)
                 pipeline.warehouse = { months, clock, logger in
                     try Warehouse.run(lake: lake, months: months, rebuild: false, clock: clock, logger: logger).summary
                 }
@@ -87,6 +100,7 @@ extension GoodAir {
                 reports.append(report)
             }
             await simulator.stop()
+            await outage?.stop()
             let last = reports.last!
             let totals = BronzeTotals.measure(lake: lake)
             let silver = lake.relativeDisplay(lake.silver), gold = lake.relativeDisplay(lake.gold)
@@ -98,7 +112,7 @@ extension GoodAir {
                 let line = step.summary.split(separator: "\n").first.map(String.init) ?? ""
                 return "  " + (line.hasPrefix(step.name + ":") ? line : "\(step.name): \(line)")
             }.joined(separator: "\n"))
-            \(book.open.count) incident(s) open (without SMTP settings they go to the alerts page and the log).
+            \(book.open.count) incident(s) open, \(book.incidents.count - book.open.count) resolved (without SMTP settings they go to the alerts page and the log).
 
             Where to look:
               zcat \(lake.relativeDisplay(lake.snapshotFile(source: .owmWeather, hour: current, cityID: catalog.cities[0].id))) | head -c 400

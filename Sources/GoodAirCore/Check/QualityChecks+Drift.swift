@@ -13,7 +13,8 @@ extension QualityChecks {
             let before = fields(source, hours: sample(baseline, source, context), context, reader)
             let now = fields(source, hours: sample(context.hours, source, context), context, reader)
             guard !before.isEmpty, !now.isEmpty else { return nil }   // nothing to compare with yet
-            let added = now.subtracting(before).sorted(), gone = before.subtracting(now).sorted()
+            let ignored = Set(rule.ignoreFields ?? [])
+            let added = now.subtracting(before).subtracting(ignored).sorted(), gone = before.subtracting(now).subtracting(ignored).sorted()
             var detail: [String] = []
             if !added.isEmpty { detail.append("new: \(added.prefix(8).joined(separator: ", "))") }
             if !gone.isEmpty { detail.append("gone: \(gone.prefix(8).joined(separator: ", "))") }

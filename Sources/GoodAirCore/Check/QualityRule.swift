@@ -31,9 +31,11 @@ public struct QualityRule: Codable, Sendable, Equatable {
     public var baselineHours: Int?
     public var minFreeGB: Double?
     public var columns: [String]?
+    /// Schema drift: payload field paths whose coming and going is expected (OWM's `rain`…).
+    public var ignoreFields: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, severity, description, columns, hours
+        case id, kind, severity, description, columns, hours, ignoreFields = "ignore_fields"
         case maxAgeHours = "max_age_hours", minRatio = "min_ratio", maxRatio = "max_ratio", maxGapHours = "max_gap_hours"
         case baselineHours = "baseline_hours", minFreeGB = "min_free_gb"
     }
