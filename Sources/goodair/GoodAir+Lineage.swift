@@ -33,9 +33,7 @@ extension GoodAir {
         func run() throws {
             let trace = try LineageTracer(lake: options.resolvedLake()).trace(file)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(trace), as: UTF8.self))
+                try printJSON(trace)
             } else {
                 print(trace.description)
             }

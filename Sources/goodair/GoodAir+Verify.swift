@@ -34,9 +34,7 @@ extension GoodAir {
             verifier.lockWait = max(0, waitLock)
             let report = try await verifier.verify()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                try printJSON(report)
             } else {
                 print(report.description)
             }

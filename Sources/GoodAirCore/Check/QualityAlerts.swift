@@ -69,14 +69,6 @@ public enum QualityAlerts {
     }
 
     private static func rows(_ lake: Lake, _ table: String, months: [UTCMonth]) throws -> [[String: String]] {
-        var out: [[String: String]] = []
-        for month in months {
-            guard let data = FileManager.default.contents(atPath: lake.gold.appendingPathComponent("\(table)/month=\(month.name)/part-00000.csv").path)
-            else { continue }
-            let records = try CSVReader.parse(String(decoding: data, as: UTF8.self))
-            guard let header = records.first?.fields else { continue }
-            for record in records.dropFirst() { out.append(Dictionary(zip(header, record.fields)) { first, _ in first }) }
-        }
-        return out
+        try GoldReader.rows(months.map { GoldReader.file(lake.gold.appendingPathComponent(table), month: $0.name) })
     }
 }

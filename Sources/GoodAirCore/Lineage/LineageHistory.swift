@@ -100,7 +100,4 @@ public struct LineageHistory: Sendable {
 
     /// What runs recorded when they read `path` (for a bronze snapshot, its payload sha256).
     public func readFact(_ path: String) -> LineageFile? { reads[path] }
-
-    /// Every file path some run wrote.
-    public var writtenPaths: Dictionary<String, [Output]>.Keys { writers.keys }
 }

@@ -19,7 +19,6 @@ public struct LineageRecord: Sendable {
 
     /// Dataset → file path → file.
     private(set) var inputs: [String: [String: LineageFile]] = [:]
-    private(set) var inputRows: [String: Int] = [:]
     private(set) var outputs: [String: Output] = [:]
     /// Datasets outside the lake (the APIs): namespace → names.
     private(set) var external: [String: Set<String>] = [:]
@@ -34,10 +33,8 @@ public struct LineageRecord: Sendable {
     }
 
     /// Records an input file (again: the last fact wins).
-    public mutating func read(_ file: LineageFile, rows: Int? = nil) {
-        let dataset = LineageFile.dataset(of: file.path)
-        inputs[dataset, default: [:]][file.path] = file
-        if let rows { inputRows[dataset, default: 0] += rows }
+    public mutating func read(_ file: LineageFile) {
+        inputs[LineageFile.dataset(of: file.path), default: [:]][file.path] = file
     }
 
     /// Records an output file made from the input files `derivedFrom` (lake paths). A file written
@@ -65,7 +62,7 @@ public struct LineageRecord: Sendable {
             return LineageEvent.Dataset(
                 name: name,
                 facets: .init(schema: schemas.facet(forDataset: name), goodair_files: .init(files: files)),
-                inputFacets: .init(dataQualityMetrics: .init(rowCount: inputRows[name], bytes: files.reduce(0) { $0 + $1.bytes },
+                inputFacets: .init(dataQualityMetrics: .init(rowCount: nil, bytes: files.reduce(0) { $0 + $1.bytes },
                                                              fileCount: files.count)))
         }
     }

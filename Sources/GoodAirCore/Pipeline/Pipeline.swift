@@ -153,7 +153,7 @@ public struct Pipeline: Sendable {
 
     /// The hours to collect (missed ones within the window, then the current one) and the hours lost.
     func catchUp(current: Hour, state: PipelineState) -> (hours: [Hour], lost: [Hour]) {
-        guard let last = state.lastCollectedHour ?? PipelineState.newestBronzeHour(lake: lake) else {
+        guard let last = state.lastCollectedHour ?? PipelineState.bronzeHour(lake: lake, newest: true) else {
             return ((0..<max(1, configuration.firstRunHours)).reversed().map { current.advanced(by: -$0) }, [])
         }
         guard last < current.index else { return ([current], []) }

@@ -24,21 +24,14 @@ struct PipelineState: Codable, Sendable, Equatable {
         try AtomicFile.write(Array(try encoder.encode(self)) + [0x0A], to: Self.url(lake: lake))
     }
 
-    /// The newest hour with a bronze folder of any source, when the state has none.
-    static func newestBronzeHour(lake: Lake) -> Int? { bronzeHour(lake: lake, newest: true) }
-
     /// The newest (or oldest) hour with a bronze folder of any source; nil for an empty bronze.
     static func bronzeHour(lake: Lake, newest: Bool) -> Int? {
-        var found: Int?
-        for source in Source.allCases {
-            let folder = lake.bronze.appendingPathComponent("source=\(source.rawValue)")
-            let dates = BronzeCheck.children(folder, prefix: "date=")
-            guard let date = newest ? dates.last : dates.first else { continue }
-            let hours = BronzeCheck.children(folder.appendingPathComponent(date), prefix: "hour=")
-            guard let hour = newest ? hours.last : hours.first,
-                  let parsed = Hour(parsing: "\(date.dropFirst(5))T\(hour.dropFirst(5))") else { continue }
-            found = newest ? max(found ?? parsed.index, parsed.index) : min(found ?? parsed.index, parsed.index)
+        let dates = BronzeIndex.dates(lake: lake)   // sorted by date
+        let hours = Source.allCases.compactMap { source -> Int? in
+            guard let unit = newest ? dates.last(where: { $0.source == source }) : dates.first(where: { $0.source == source }) else { return nil }
+            let folders = BronzeIndex.hours(lake: lake, source: source, date: unit.date)
+            return (newest ? folders.last : folders.first)?.index
         }
-        return found
+        return newest ? hours.max() : hours.min()
     }
 }

@@ -7,13 +7,9 @@ struct BronzeCheck {
 
     func run(into report: inout VerifyReport) {
         let fm = FileManager.default
-        for source in Source.allCases {
-            let sourceFolder = lake.bronze.appendingPathComponent("source=\(source.rawValue)")
-            for date in Self.children(sourceFolder, prefix: "date=") {
-                for hour in Self.children(sourceFolder.appendingPathComponent(date), prefix: "hour=") {
-                    let folder = sourceFolder.appendingPathComponent("\(date)/\(hour)")
-                    check(folder, into: &report, fm: fm)
-                }
+        for unit in BronzeIndex.dates(lake: lake) {
+            for hour in BronzeIndex.hours(lake: lake, source: unit.source, date: unit.date) {
+                check(lake.bronzeHourFolder(source: unit.source, hour: hour), into: &report, fm: fm)
             }
         }
     }
@@ -59,10 +55,5 @@ struct BronzeCheck {
             if url.lastPathComponent.contains(AtomicFile.temporaryMarker) { continue }   // TemporaryFileCheck's
             if !listed.contains(name) { report.add(.orphan, lake.relativePath(url), "in a bronze hour folder but not in its manifest") }
         }
-    }
-
-    /// The names in `folder` that start with `prefix`, sorted.
-    static func children(_ folder: URL, prefix: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
     }
 }
