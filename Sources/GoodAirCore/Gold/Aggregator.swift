@@ -124,8 +124,8 @@ public struct Aggregator: Sendable {
     /// neighbours.
     private func events(month: UTCMonth, tables: [String], series: HourlySeries, hasData: Bool, thresholds: [Threshold], cities: [String: City],
                         report: inout AggregateReport) throws {
-        let tick = ContinuousClock.now
-        let read = ContinuousClock.now - tick
+        let sources = series.sources.map(\.path)
+        if hasData { for file in series.sources { report.lineage.read(file) } }
         for table in tables {
             let tableStart = ContinuousClock.now
             let url = lake.gold.appendingPathComponent("\(table)/month=\(month.name)/part-00000.csv")
@@ -138,12 +138,9 @@ public struct Aggregator: Sendable {
             let bytes = EventTables.render(table, series: series, monthStart: month.firstHour, monthEnd: month.endHour,
                                            thresholds: thresholds, cities: cities)
             try AtomicFile.write(bytes, to: url)
-            for file in series.sources { report.lineage.read(file) }
-            report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes),
-                                 derivedFrom: series.sources.map(\.path))
+            report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes), derivedFrom: sources)
             report.rows[table, default: 0] += Self.dataRows(bytes)
-            let spent = ContinuousClock.now - tableStart + read / tables.count
-            report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
+            report.secondsPerTable[table, default: 0] += Double((ContinuousClock.now - tableStart).milliseconds) / 1000
         }
     }
 
