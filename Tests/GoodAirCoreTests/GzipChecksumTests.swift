@@ -112,6 +112,23 @@ struct GzipTests {
         #expect(throws: GzipError.self, "\(kind)") { try Gzip.decompress(packed) }
     }
 
+    @Test("the file reader checks the CRC unless told not to, and the stream is reused either way")
+    func readerCRC() throws {
+        let input = Array(String(repeating: "GoodAir bronze snapshot. ", count: 400).utf8)
+        var packed = try Gzip.compress(input)
+        packed[packed.count - 8] ^= 0x01   // the CRC-32 of the trailer
+        let reader = try GzipFileReader()
+        let gunzip = { (checkCRC: Bool) throws -> [UInt8] in
+            try packed.withUnsafeBytes { try reader.gunzip($0, checkCRC: checkCRC) }
+        }
+        #expect(throws: GzipError.self) { try gunzip(true) }
+        let unchecked = try gunzip(false)
+        #expect(unchecked.count == input.count && unchecked == input, "curation checks the sha256 instead")
+        #expect(throws: GzipError.self, "the next file is checked again") { try gunzip(true) }
+        packed[packed.count / 2] ^= 0xFF   // a flipped body byte still breaks the deflate stream
+        #expect(throws: GzipError.self) { try gunzip(false) }
+    }
+
     @Test("truncated input is refused", arguments: [1, 4, 8, 9, 100, 1000])
     func truncated(cut: Int) throws {
         let packed = try Gzip.compress(F.pseudoRandom(4000) + F.repetitive.prefix(4000))

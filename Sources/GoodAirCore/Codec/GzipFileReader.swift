@@ -61,8 +61,13 @@ final class GzipFileReader {
 
     /// Gunzips a whole gzip member (`bytes` may be the buffer ``read(_:in:)`` returned); throws on
     /// corrupt or truncated input. Bytes after the member are ignored.
-    func gunzip(_ bytes: UnsafeRawBufferPointer) throws(GzipError) -> [UInt8] {
-        guard inflateReset(stream) == Z_OK else { throw GzipError.zlib("inflateReset failed") }
+    /// - parameter checkCRC: whether the member's trailer (CRC-32 and length) is checked (default true).
+    ///   Pass false only when the caller checks a stronger checksum of the output right after, as
+    ///   curation does with the manifest's sha256: the CRC would then cost time and catch nothing more.
+    func gunzip(_ bytes: UnsafeRawBufferPointer, checkCRC: Bool = true) throws(GzipError) -> [UInt8] {
+        guard inflateReset(stream) == Z_OK, inflateValidate(stream, checkCRC ? 1 : 0) == Z_OK else {
+            throw GzipError.zlib("inflateReset failed")
+        }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self))
         stream.pointee.avail_in = uInt(bytes.count)
         var produced = 0

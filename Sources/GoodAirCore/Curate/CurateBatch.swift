@@ -13,8 +13,9 @@ import Darwin
 /// ``rowLimit`` rows, which bounds memory whatever the size of the lake, and rewrites a
 /// partition once per batch rather than once per bronze date.
 struct CurateBatch {
-    /// Rows held before the curator finishes the batch (20,000: about 12 MB with their partitions).
-    static let rowLimit = 20_000
+    /// Rows held before the curator finishes the batch (10,000: about 5 days of every city and
+    /// source, some 6 MB with their partitions and lineage).
+    static let rowLimit = 10_000
 
     let lake: Lake
     let schemas: CurationSchemas
@@ -60,6 +61,8 @@ struct CurateBatch {
             guard let inputs = try ManifestEntry.read(in: directory, folder: folder, reader: reader) else { continue }
             let prefix = hourName + "/"
             var complete = true, count = 0
+            var read: [LineageFile] = []
+            defer { lineage.read(read, dataset: lakeDatePath + hourName) }
             for record in inputs {
                 guard let file = record.file, let sha256 = record.sha256 else { continue }
                 count += 1
@@ -75,7 +78,7 @@ struct CurateBatch {
                 report.snapshotsRead += 1
                 let outcome = try curator.curate(stored, record: record, hour: hour, reader: reader, report: &report, stations: &stations)
                 let bronzePath = lakeDatePath + path
-                lineage.read(LineageFile(path: bronzePath, bytes: stored.count, sha256: sha256))
+                read.append(LineageFile(path: bronzePath, bytes: stored.count, sha256: sha256))
                 switch outcome {
                 case .row(let row, let day):
                     rows[curator.table, default: [:]][day, default: []].append(row)

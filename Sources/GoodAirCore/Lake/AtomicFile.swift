@@ -61,6 +61,8 @@ public enum AtomicFile {
 
     /// Creates `folder` and its missing parents.
     public static func createFolder(_ folder: URL) throws {
+        // Nearly always there already, or only its last level missing: one system call.
+        if mkdir(folder.path, 0o755) == 0 || errno == EEXIST { return }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

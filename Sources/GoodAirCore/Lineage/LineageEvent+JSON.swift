@@ -55,8 +55,13 @@ struct LineageJSON {
     /// `text` as a JSON string, escaped.
     private mutating func raw(_ text: String) {
         bytes.append(0x22)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            bytes.append(contentsOf: text.utf8)   // paths and checksums: nothing to escape
+        // Paths and checksums, nearly every string here: nothing to escape, copied whole.
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true {
             bytes.append(0x22)
             return
         }
@@ -74,7 +79,18 @@ struct LineageJSON {
         bytes.append(0x22)
     }
 
-    mutating func int(_ value: Int) { separate(); bytes += Array(String(value).utf8) }
+    mutating func int(_ value: Int) {
+        separate()
+        if value < 0 { bytes.append(0x2D) }
+        let start = bytes.count
+        var magnitude = value.magnitude
+        repeat {
+            bytes.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
     mutating func bool(_ value: Bool) { separate(); bytes += Array((value ? "true" : "false").utf8) }
 
     private static let hex = Array("0123456789abcdef".utf8)
