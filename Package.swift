@@ -79,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "goodair-bench",
-            dependencies: ["GoodAirCore"],
+            dependencies: ["GoodAirCore", "GoodAirWarehouse"],
             path: "Sources/GoodAirBench",
             swiftSettings: swiftSettings
         ),

@@ -3,21 +3,28 @@
 //   goodair-bench parse-validate BRONZE_DIR [--limit N] [--rounds R] [--schemas DIR]
 //                  [--phase parse|validate|manifests] [--source NAME]
 //   goodair-bench city-daily LAKE      (gold city_daily from silver, timed; see bench-gold.sh)
+//   goodair-bench warehouse-query LAKE [CITY] [VARIABLE]   (the dashboard's queries, timed)
 //
 // Loads the bronze snapshots (gunzipped, outside the timed part) and the hour manifests, then
 // times JSON parsing, schema validation of pre-parsed tapes and manifest parsing, per source.
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 2, ["parse-validate", "city-daily"].contains(arguments[0]) else {
+guard arguments.count >= 2, ["parse-validate", "city-daily", "warehouse-query"].contains(arguments[0]) else {
     print("usage: goodair-bench parse-validate BRONZE_DIR [--limit N] [--rounds R] [--schemas DIR] [--phase parse|validate|manifests] [--source NAME]")
     print("       goodair-bench city-daily LAKE")
+    print("       goodair-bench warehouse-query LAKE [CITY] [VARIABLE]")
     exit(2)
 }
 
 do {
     if arguments[0] == "city-daily" {
         try CityDailyBench(lake: URL(fileURLWithPath: arguments[1])).run()
+    } else if arguments[0] == "warehouse-query" {
+        var bench = WarehouseQueryBench(lake: URL(fileURLWithPath: arguments[1]))
+        if arguments.count > 2 { bench.city = arguments[2] }
+        if arguments.count > 3 { bench.variable = arguments[3] }
+        try bench.run()
     } else {
         let options = try BenchOptions(parsing: Array(arguments.dropFirst()))
         try ParseValidateBench(options: options).run()
