@@ -20,6 +20,22 @@ struct VerifyTests {
         #expect((report.checked["lake files"] ?? 0) > 10)
     }
 
+    @Test("an alerts evaluation after the report records the page it rewrites, so the lake stays clean")
+    func alertsPage() async throws {
+        let lake = try await LineageTests.chain(hours: 4)
+        defer { lake.remove() }
+        let center = AlertCenter(lake: lake.lake, delivery: nil, clock: .fixed(at: Fixtures.now.addingTimeInterval(3600)), logger: .quiet)
+        let signal = IncidentSignal(key: "source_down:owm_air", kind: .sourceDown, severity: .critical,
+                                    title: "La source owm_air ne répond plus", details: "test")
+        _ = try await center.evaluate([signal], scope: .everything)
+        let report = try await verify(lake)
+        #expect(report.isClean, "\(report.description)")
+        let history = try LineageHistory.load(lake: lake.lake)
+        let page = try #require(history.lastWritten("gold/reports/alertes.html"))
+        #expect(page.sha256 == LineageFile.read(lake: lake.lake, url: lake.root.appendingPathComponent("gold/reports/alertes.html"))?.sha256)
+        #expect(history.runs.last?.job == "alert")
+    }
+
     @Test("a flipped byte in a snapshot, in a silver file and in a gold file is found, with the file")
     func flippedBytes() async throws {
         let lake = try await LineageTests.chain(hours: 4)

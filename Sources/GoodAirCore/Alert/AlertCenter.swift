@@ -70,7 +70,7 @@ public struct AlertCenter: Sendable {
         }
         outcome.mailsPending = book.outbox.count
         outcome.openIncidents = book.open.count
-        if writesPage { try AlertsReport.write(book, lake: lake, now: now) }
+        if writesPage { try writePage(book, at: now) }
         return outcome
     }
 

@@ -60,7 +60,7 @@ struct QualityContext {
             }
             silver[table] = slice
         }
-        runs = try LineageHistory.load(lake: lake, from: CivilTime.dateString(days: firstDay), to: CivilTime.dateString(days: lastDay)).runs
+        runs = try LineageHistory.load(lake: lake, from: CivilTime.dateString(days: firstDay), to: CivilTime.dateString(days: lastDay), detail: .runs).runs
         if let data = FileManager.default.contents(atPath: lake.silver.appendingPathComponent("stations/stations.csv").path) {
             stations = Set(try CSVReader.parse(String(decoding: data, as: UTF8.self)).dropFirst().compactMap(\.fields.first))
         }

@@ -39,57 +39,87 @@ public struct LineageHistory: Sendable {
     /// Event files that could not be read, with why.
     public private(set) var unreadable: [(file: String, reason: String)] = []
 
+    /// How much of the events ``load(lake:from:to:detail:)`` reads.
+    public enum Detail: Sendable {
+        /// Each run's job, state, times, error and quality counts: only the first and the last
+        /// event of each file are read (`goodair check`, every hour).
+        case runs
+        /// Also the files each run wrote, with their size and sha256 (`goodair verify`).
+        case outputs
+        /// Also what each output was made from, and the facts runs read of their inputs
+        /// (`goodair lineage`).
+        case full
+    }
+
     /// Reads every `_lineage/date=*/<job>-<run-id>.jsonl` (or those of the dates `from`…`to`,
-    /// `YYYY-MM-DD`, both included), runs in order of start.
-    public static func load(lake: Lake, from: String? = nil, to: String? = nil) throws -> LineageHistory {
+    /// `YYYY-MM-DD`, both included), runs in order of start. Files are read one event at a time,
+    /// so memory holds what `detail` keeps, not the events: a year's rebuild writes hundreds of
+    /// megabytes of them.
+    /// - parameter detail: what to keep (default ``Detail/full``).
+    public static func load(lake: Lake, from: String? = nil, to: String? = nil, detail: Detail = .full) throws -> LineageHistory {
         var history = LineageHistory()
         let decoder = JSONDecoder()
         let fm = FileManager.default
         let dates = ((try? fm.contentsOfDirectory(atPath: lake.lineage.path)) ?? []).filter { name in
             name.hasPrefix("date=") && from.map { String(name.dropFirst(5)) >= $0 } ?? true && to.map { String(name.dropFirst(5)) <= $0 } ?? true
         }.sorted()
-        var events: [(Run, [LineageEvent])] = []
+        // First the runs, from each file's first and last events; then, in order of start, the
+        // files of the events between.
+        var runs: [(run: Run, url: URL)] = []
         for date in dates {
             let folder = lake.lineage.appendingPathComponent(date)
             for name in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
                 let path = "_lineage/\(date)/\(name)"
-                guard let data = fm.contents(atPath: folder.appendingPathComponent(name).path) else {
-                    history.unreadable.append((path, "cannot be read"))
-                    continue
-                }
+                let url = folder.appendingPathComponent(name)
                 do {
-                    let (lines, torn) = AppendOnlyFile.lines(data)
+                    let (first, last, torn) = try AppendOnlyFile.firstAndLastLines(at: url)
                     if torn { history.unreadable.append((path, "its last event is torn (the run was killed while writing it)")) }
-                    let parsed = try lines.map { try decoder.decode(LineageEvent.self, from: $0) }
-                    guard let start = parsed.first else { continue }
-                    let end = parsed.last(where: { $0.eventType != .start && $0.eventType != .running })
-                    events.append((Run(job: start.job.name, runID: start.run.runId, state: end?.eventType ?? .start,
-                                       startedAt: start.eventTime, endedAt: end?.eventTime, file: path,
-                                       error: end?.run.facets?.errorMessage?.message, quality: end?.run.facets?.goodair_quality), parsed))
+                    guard let first else { continue }
+                    let start = try decoder.decode(LineageEvent.self, from: first)
+                    let final = try last.map { try decoder.decode(LineageEvent.self, from: $0) }
+                    let end = final.flatMap { $0.eventType != .start && $0.eventType != .running ? $0 : nil }
+                    runs.append((Run(job: start.job.name, runID: start.run.runId, state: end?.eventType ?? .start,
+                                     startedAt: start.eventTime, endedAt: end?.eventTime, file: path,
+                                     error: end?.run.facets?.errorMessage?.message, quality: end?.run.facets?.goodair_quality), url))
+                } catch let error as LakeError {
+                    history.unreadable.append((path, "cannot be read (\(error))"))
                 } catch {
                     history.unreadable.append((path, "not OpenLineage events (\(error))"))
                 }
             }
         }
-        events.sort { ($0.0.startedAt, $0.0.file) < ($1.0.startedAt, $1.0.file) }
-        for (run, parsed) in events {
-            let index = history.runs.count
-            history.runs.append(run)
-            for event in parsed where event.eventType != .start {
-                for input in event.inputs ?? [] {
-                    for file in input.facets?.goodair_files?.files ?? [] where history.reads[file.path] == nil || file.sha256 != nil {
-                        history.reads[file.path] = file
-                    }
+        runs.sort { ($0.run.startedAt, $0.run.file) < ($1.run.startedAt, $1.run.file) }
+        history.runs = runs.map(\.run)
+        guard detail != .runs else { return history }
+        for (index, (run, url)) in runs.enumerated() {
+            do {
+                try AppendOnlyFile.forEachLine(at: url) { line in
+                    let event = try decoder.decode(LineageEvent.self, from: line)
+                    guard event.eventType != .start else { return }
+                    history.fold(event, run: index, detail: detail)
                 }
-                for output in event.outputs ?? [] {
-                    let facet = output.facets?.goodair_files
-                    let entry = Output(run: index, files: Dictionary((facet?.files ?? []).map { ($0.path, $0) }) { _, last in last },
-                                       derivedFrom: facet?.derivedFrom ?? [], removed: facet?.removed ?? false)
-                    for path in entry.files.keys { history.writers[path, default: []].append(entry) }
-                }
+            } catch {
+                history.unreadable.append((run.file, "not OpenLineage events (\(error))"))
             }
         }
         return history
+    }
+
+    /// Adds what one event of run `run` read and wrote.
+    private mutating func fold(_ event: LineageEvent, run: Int, detail: Detail) {
+        if detail == .full {
+            for input in event.inputs ?? [] {
+                for file in input.facets?.goodair_files?.files ?? [] where reads[file.path] == nil || file.sha256 != nil {
+                    reads[file.path] = file
+                }
+            }
+        }
+        for output in event.outputs ?? [] {
+            let facet = output.facets?.goodair_files
+            let entry = Output(run: run, files: Dictionary((facet?.files ?? []).map { ($0.path, $0) }) { _, last in last },
+                               derivedFrom: detail == .full ? facet?.derivedFrom ?? [] : [], removed: facet?.removed ?? false)
+            for path in entry.files.keys { writers[path, default: []].append(entry) }
+        }
     }
 
     /// The outputs that wrote `path`, oldest first.

@@ -15,10 +15,17 @@ struct AlertsReport {
     /// The instant the page describes (printed in the subtitle); nil prints no stamp.
     var now: Date?
 
-    /// Writes the page atomically into `gold/reports/`.
-    static func write(_ book: IncidentBook, lake: Lake, now: Date?) throws {
-        let url = lake.gold.appendingPathComponent("reports", isDirectory: true).appendingPathComponent(file)
-        try AtomicFile.write(Array(AlertsReport(book: book, now: now).render().utf8), to: url)
+    /// Where the page lives: `gold/reports/alertes.html`.
+    static func url(lake: Lake) -> URL {
+        lake.gold.appendingPathComponent("reports", isDirectory: true).appendingPathComponent(file)
+    }
+
+    /// Writes the page atomically into `gold/reports/`; returns its bytes.
+    @discardableResult
+    static func write(_ book: IncidentBook, lake: Lake, now: Date?) throws -> [UInt8] {
+        let bytes = Array(AlertsReport(book: book, now: now).render().utf8)
+        try AtomicFile.write(bytes, to: url(lake: lake))
+        return bytes
     }
 
     /// The page.

@@ -40,7 +40,7 @@ public struct LakeVerifier: Sendable {
         var report = VerifyReport()
         BronzeCheck(lake: lake).run(into: &report)
         ArchivesCheck(lake: lake).run(into: &report)
-        let history = try LineageHistory.load(lake: lake)
+        let history = try LineageHistory.load(lake: lake, detail: .outputs)
         LineageCheck(lake: lake, history: history).run(into: &report)
         TemporaryFileCheck(lake: lake).run(into: &report)
         let spent = (ContinuousClock.now - started).components

@@ -1,0 +1,99 @@
+import Foundation
+@testable import GoodAirCore
+import GoodAirTesting
+import Testing
+
+/// Reading lineage back without holding it whole: journals walked line by line or read from both
+/// ends, and the three levels of detail of ``LineageHistory``.
+@Suite("Lineage history")
+struct LineageHistoryTests {
+    /// A journal of `lines` plus an optional torn tail, in a temporary folder.
+    func journal(_ lines: [[UInt8]], torn: [UInt8] = []) throws -> (url: URL, folder: TemporaryLake) {
+        let folder = try TemporaryLake()
+        let url = folder.root.appendingPathComponent("journal.jsonl")
+        try AtomicFile.write(lines.flatMap { $0 + [0x0A] } + torn, to: url)
+        return (url, folder)
+    }
+
+    /// A line of `count` bytes that tells which line it is.
+    func line(_ index: Int, count: Int) -> [UInt8] {
+        let head = Array("line \(index):".utf8)
+        return head + [UInt8](repeating: UInt8(ascii: "a") + UInt8(index % 26), count: max(0, count - head.count))
+    }
+
+    @Test("every whole line comes out once, in order, across chunk boundaries; a torn tail is left out and reported",
+          arguments: [false, true])
+    func forEachLine(torn: Bool) throws {
+        // Sizes around the reader's 1 MB chunks and the 64 KB blocks of the backward search.
+        let lines = [10, 70_000, 1 << 20, (1 << 20) - 5, 3, 2_500_000, 64 * 1024, 1].enumerated().map { line($0, count: $1) }
+        let (url, folder) = try journal(lines, torn: torn ? Array("{\"half\":".utf8) : [])
+        defer { folder.remove() }
+        var seen: [[UInt8]] = []
+        let reported = try AppendOnlyFile.forEachLine(at: url) { seen.append(Array($0)) }
+        #expect(reported == torn)
+        #expect(seen.count == lines.count)
+        #expect(seen == lines)
+        let ends = try AppendOnlyFile.firstAndLastLines(at: url)
+        #expect(ends.first.map(Array.init) == lines.first)
+        #expect(ends.last.map(Array.init) == lines.last)
+        #expect(ends.torn == torn)
+    }
+
+    @Test("the two ends of a journal with one line, none, or only a torn one")
+    func ends() throws {
+        let one = try journal([line(0, count: 200_000)])
+        defer { one.folder.remove() }
+        let single = try AppendOnlyFile.firstAndLastLines(at: one.url)
+        #expect(single.first == single.last && single.first?.count == 200_000 && !single.torn)
+        let onlyTorn = try journal([], torn: Array("{\"eventType\":".utf8))
+        defer { onlyTorn.folder.remove() }
+        let tornEnds = try AppendOnlyFile.firstAndLastLines(at: onlyTorn.url)
+        #expect(tornEnds.first == nil && tornEnds.last == nil && tornEnds.torn)
+        #expect(try AppendOnlyFile.forEachLine(at: onlyTorn.url) { _ in Issue.record("no whole line") })
+        let empty = try journal([])
+        defer { empty.folder.remove() }
+        let none = try AppendOnlyFile.firstAndLastLines(at: empty.url)
+        #expect(none.first == nil && none.last == nil && !none.torn)
+        let missing = empty.folder.root.appendingPathComponent("none.jsonl")
+        #expect(throws: LakeError.self) { _ = try AppendOnlyFile.firstAndLastLines(at: missing) }
+    }
+
+    @Test("runs, outputs and full detail agree on what they keep; runs alone read no file list")
+    func details() async throws {
+        let lake = try await LineageTests.chain(hours: 3, cities: 1)
+        defer { lake.remove() }
+        let full = try LineageHistory.load(lake: lake.lake)
+        let outputs = try LineageHistory.load(lake: lake.lake, detail: .outputs)
+        let runs = try LineageHistory.load(lake: lake.lake, detail: .runs)
+        #expect(full.runs.count >= 4, "collect, curate, aggregate, report")
+        #expect(runs.runs == full.runs && outputs.runs == full.runs)
+        #expect(full.runs.allSatisfy { $0.state == .complete })
+        let written = lake.allFiles().filter { $0.hasPrefix("silver/") || $0.hasPrefix("gold/") }.filter { !$0.contains("warehouse") }
+        #expect(!written.isEmpty)
+        for path in written {
+            #expect(full.lastWritten(path) != nil, "\(path)")
+            #expect(outputs.lastWritten(path) == full.lastWritten(path), "\(path)")
+            #expect(runs.lastWritten(path) == nil)
+            #expect(outputs.producers(of: path).allSatisfy { $0.derivedFrom.isEmpty })
+        }
+        let silver = try #require(written.first { $0.hasPrefix("silver/weather/") })
+        let sources = try #require(full.producers(of: silver).last?.derivedFrom)
+        #expect(!sources.isEmpty && sources.allSatisfy { full.readFact($0)?.sha256 != nil })
+        #expect(outputs.readFact(sources[0]) == nil)
+    }
+
+    @Test("a path recorded twice in a run is written once, with its last fact")
+    func lastFactWins() throws {
+        var record = LineageRecord()
+        let path = "bronze/source=aqicn/date=2026-07-14/hour=10/paris.json.gz"
+        record.read(LineageFile(path: path, bytes: 1, sha256: String(repeating: "a", count: 64)))
+        record.read([LineageFile(path: "bronze/source=aqicn/date=2026-07-14/hour=10/lyon.json.gz", bytes: 3, sha256: nil),
+                     LineageFile(path: path, bytes: 2, sha256: String(repeating: "b", count: 64))],
+                    dataset: "bronze/source=aqicn/date=2026-07-14/hour=10")
+        let datasets = record.inputDatasets(schemas: .none)
+        #expect(datasets.map(\.name) == ["bronze/source=aqicn/date=2026-07-14/hour=10"])
+        let files = try #require(datasets.first?.facets?.goodair_files?.files)
+        #expect(files.map(\.path) == ["bronze/source=aqicn/date=2026-07-14/hour=10/lyon.json.gz", path])
+        #expect(files.last?.bytes == 2 && files.last?.sha256 == String(repeating: "b", count: 64))
+    }
+}
