@@ -47,12 +47,27 @@ public struct Aggregator: Sendable {
     private func aggregate(report: inout AggregateReport) throws {
         let inventory = SilverInventory.scan(lake: lake)
         let previous = configuration.rebuild ? SilverInventory() : SilverInventory.load(lake: lake)
+        let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
+        let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
+        if !previous.files.isEmpty, let days = inventory.changedDays(since: previous), let first = days.min(), let last = days.max(),
+           last - first < Self.maximumDaySpan {
+            do {
+                try aggregate(days: first..<last + 1, inventory: inventory, previous: previous, thresholds: thresholds, cities: cities,
+                              report: &report)
+                try correlations(inventory: inventory, report: &report)
+                try inventory.save(lake: lake)
+                return
+            } catch let unavailable as DayLevelUnavailable {
+                logger.info("aggregate.by_month", metadata: ["run.id": "\(report.runID)", "reason": "\(unavailable)"])
+                let lineage = report.lineage
+                report = AggregateReport(runID: report.runID)
+                report.lineage = lineage
+            }
+        }
         var months = inventory.changedMonths(since: previous)
         if configuration.rebuild { months.formUnion(goldMonths()) }
         report.months = months.sorted()
         logger.info("aggregate.start", metadata: ["run.id": "\(report.runID)", "months": "\(months.count)"])
-        let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
-        let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
         let changed = Set(months.compactMap(UTCMonth.init))
         for month in changed.sorted() {
             try aggregate(month: month, inventory: inventory, report: &report)

@@ -43,6 +43,21 @@ public struct HourlySeries: Sendable {
         self.variables = variables
     }
 
+    /// The series of `variables` (names in ``GoldVariable/all``) over a frame's hours, each value as
+    /// the frame gives it; an hour is present where a source has rows (where `city_hourly` has a
+    /// row). With a frame of `city_hourly` rows (``HourlyFrame/addCityHourly(_:path:)``), the same
+    /// series as ``load(lake:months:variables:)`` over those hours.
+    init(frame: HourlyFrame, variables: [String]) {
+        self.init(firstHour: frame.firstHour, hours: frame.hours, variables: variables)
+        let indexes = variables.map { name in GoldVariable.all.firstIndex { $0.name == name }! }
+        for (city, id) in frame.cities.enumerated() {
+            values[id] = indexes.map { variable in (0..<frame.hours).map { frame.value(city: city, hour: $0, variable: variable) } }
+            present[id] = (0..<frame.hours).map { hour in
+                GoldVariable.sources.indices.contains { frame.rows(city: city, hour: hour, source: $0) > 0 }
+            }
+        }
+    }
+
     private mutating func add(_ bytes: [UInt8], path: String) throws {
         var scanner = CSVScanner(bytes: bytes)
         var fields: [CSVScanner.Field] = []

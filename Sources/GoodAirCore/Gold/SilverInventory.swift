@@ -48,6 +48,22 @@ struct SilverInventory {
         return months
     }
 
+    /// The days (since 1970-01-01) of files that are new, changed or gone compared with `previous`;
+    /// nil when a file's date cannot be read as one.
+    func changedDays(since previous: SilverInventory) -> Set<Int>? {
+        var days = Set<Int>()
+        let changed = files.filter { previous.files[$0.key] != $0.value }.map(\.key) + previous.files.keys.filter { files[$0] == nil }
+        for key in changed {
+            let date = Array(key[key.range(of: "date=")!.upperBound...].utf8)
+            guard date.count == 10, date[4] == UInt8(ascii: "-"), date[7] == UInt8(ascii: "-"),
+                  let year = Int(String(decoding: date[0..<4], as: UTF8.self)), let month = Int(String(decoding: date[5..<7], as: UTF8.self)),
+                  let day = Int(String(decoding: date[8..<10], as: UTF8.self)),
+                  let number = CivilTime.validDays(year: year, month: month, day: day) else { return nil }
+            days.insert(number)
+        }
+        return days
+    }
+
     /// Every month silver has.
     var months: Set<String> { Set(files.keys.map(Self.month(of:))) }
 

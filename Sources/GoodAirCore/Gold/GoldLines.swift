@@ -1,0 +1,118 @@
+/// A gold CSV file (one month partition) as lines: its header and its rows as byte ranges of the
+/// file, without line ends. What an incremental aggregation needs to splice a month file —
+/// replace the rows of a few days by recomputed ones — without decoding the rows it keeps.
+///
+/// Gold rows are sorted by primary key, and the key is the first fields of the row: comparing the
+/// bytes of those fields, each ended by its comma, gives the file's order, because every key
+/// field (a city or variable slug, a pollutant, a threshold id, an ISO 8601 date or timestamp) is
+/// unquoted and made of bytes above the comma.
+///
+/// ```swift
+/// let lines = GoldLines(bytes: Array(try Data(contentsOf: url)))
+/// lines.field(0, 1)   // the second field of the first row: the hour in city_hourly
+/// let bytes = try GoldLines.splice(lines, header: header, keyFields: 2, path: path,
+///                                  replacing: { lines.field($0, 1) >= from && lines.field($0, 1) < to }, with: newRows)
+/// ```
+struct GoldLines {
+    let bytes: [UInt8]
+    /// The header line, or nil for an empty file.
+    let header: Range<Int>?
+    /// The rows, in file order.
+    let rows: [Range<Int>]
+
+    /// Splits `bytes` at LF (a CR before it is dropped); blank lines are skipped.
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 64)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            let count = buffer.count
+            while start < count {
+                var end = start
+                while end < count && buffer[end] != 0x0A { end += 1 }
+                var stop = end
+                if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }
+                if stop > start { lines.append(start..<stop) }
+                start = end + 1
+            }
+        }
+        header = lines.first
+        rows = Array(lines.dropFirst())
+    }
+
+    /// The file's bytes when there is none: nothing.
+    static let empty = GoldLines(bytes: [])
+
+    /// Each row's bytes.
+    var lines: [[UInt8]] { rows.map { Array(bytes[$0]) } }
+
+    /// Field `index` (0-based) of row `row`: the bytes between its commas (the row's fields are
+    /// never quoted in gold, whose writers quote only text with commas or quotes).
+    func field(_ row: Int, _ index: Int) -> ArraySlice<UInt8> {
+        let range = rows[row]
+        var start = range.lowerBound, seen = 0
+        while seen < index {
+            guard let comma = bytes[start..<range.upperBound].firstIndex(of: 0x2C) else { return bytes[range.upperBound..<range.upperBound] }
+            start = comma + 1
+            seen += 1
+        }
+        let end = bytes[start..<range.upperBound].firstIndex(of: 0x2C) ?? range.upperBound
+        return bytes[start..<end]
+    }
+
+    /// The sort key of a line: its first `fields` fields with the comma ending each (the line and
+    /// a comma when it has fewer).
+    static func key(_ line: ArraySlice<UInt8>, fields: Int) -> ArraySlice<UInt8> {
+        var seen = 0
+        for index in line.indices where line[index] == 0x2C {
+            seen += 1
+            if seen == fields { return line[line.startIndex...index] }
+        }
+        return line
+    }
+
+    /// Whether key `a` sorts before key `b` (bytes compared, a shorter prefix first; a key that
+    /// lacks its last comma is treated as if it had it).
+    static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        a.lexicographicallyPrecedes(b)
+    }
+
+    /// The file made of `old`'s rows, minus those `replacing` selects, and `new` rows (lines without
+    /// line end, in any order), merged in key order under `header`, with CRLF line ends; and its
+    /// row count. Two rows with the same key, or old rows out of order, are an error naming `path`.
+    static func splice(_ old: GoldLines, header: [UInt8], keyFields: Int, path: String,
+                       replacing: (Int) -> Bool, with new: [[UInt8]]) throws -> (bytes: [UInt8], rows: Int) {
+        let added = new.map { (key: Self.key($0[...], fields: keyFields), line: $0) }
+            .sorted { precedes($0.key, $1.key) }
+        var out: [UInt8] = []
+        out.reserveCapacity(old.bytes.count + new.reduce(0) { $0 + $1.count + 2 })
+        out += header
+        out += [0x0D, 0x0A]
+        var next = 0, rows = 0
+        var last: ArraySlice<UInt8>? = nil
+        func append(_ line: ArraySlice<UInt8>, key: ArraySlice<UInt8>) throws {
+            if let last, !precedes(last, key) {
+                throw AggregateError.goldFile(path: path, reason: "rows out of key order or repeated at \(String(decoding: key, as: UTF8.self))")
+            }
+            last = key
+            out += line
+            out += [0x0D, 0x0A]
+            rows += 1
+        }
+        for row in old.rows.indices where !replacing(row) {
+            let line = old.bytes[old.rows[row]]
+            let key = Self.key(line, fields: keyFields)
+            while next < added.count && precedes(added[next].key, key) {
+                try append(added[next].line[...], key: added[next].key)
+                next += 1
+            }
+            try append(line, key: key)
+        }
+        while next < added.count {
+            try append(added[next].line[...], key: added[next].key)
+            next += 1
+        }
+        return (out, rows)
+    }
+}
