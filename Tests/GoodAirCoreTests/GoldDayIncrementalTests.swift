@@ -156,12 +156,20 @@ struct GoldDayIncrementalTests {
         #expect(report.days == ["2026-08-09"] && report.silverFilesRead == 3)
     }
 
-    @Test("an episode longer than the days read around the change: whole months, the same files")
-    func longEpisodeFallsBack() async throws {
+    @Test("an episode longer than the days read around the change is read from its start, day by day")
+    func longEpisode() async throws {
         let lake = try await Self.lake(longEpisode: true)
         defer { lake.remove() }
         let report = try await Self.change([Self.day(7, 24): .warmer], in: lake, long: true)
-        #expect(report.days.isEmpty && report.months == ["2026-07"])
+        #expect(report.days == ["2026-07-24"])
+    }
+
+    @Test("days more than a week apart: whole months, the same files")
+    func farApart() async throws {
+        let lake = try await Self.lake()
+        defer { lake.remove() }
+        let report = try await Self.change([Self.day(7, 20): .spikes, Self.day(8, 5): .spikes], in: lake)
+        #expect(report.days.isEmpty && report.months == ["2026-07", "2026-08"])
     }
 
     @Test("after a run day by day, every gold file has the sha256 its lineage records")

@@ -54,12 +54,8 @@ struct SilverInventory {
         var days = Set<Int>()
         let changed = files.filter { previous.files[$0.key] != $0.value }.map(\.key) + previous.files.keys.filter { files[$0] == nil }
         for key in changed {
-            let date = Array(key[key.range(of: "date=")!.upperBound...].utf8)
-            guard date.count == 10, date[4] == UInt8(ascii: "-"), date[7] == UInt8(ascii: "-"),
-                  let year = Int(String(decoding: date[0..<4], as: UTF8.self)), let month = Int(String(decoding: date[5..<7], as: UTF8.self)),
-                  let day = Int(String(decoding: date[8..<10], as: UTF8.self)),
-                  let number = CivilTime.validDays(year: year, month: month, day: day) else { return nil }
-            days.insert(number)
+            guard let day = Timestamp.day(String(key[key.range(of: "date=")!.upperBound...])) else { return nil }
+            days.insert(day)
         }
         return days
     }
