@@ -149,6 +149,31 @@ struct WarehouseTests {
         #expect(try dump(fixture) == scratch)
     }
 
+    @Test("reloading the days and event months an aggregation day by day rewrote equals a rebuild, and loads only those days")
+    func daysEqualRebuild() throws {
+        var fixture = try WarehouseFixture()
+        defer { fixture.lake.remove() }
+        try fixture.writeAll()
+        try update(fixture, fixture.months)
+        let before = try dump(fixture)
+        // July 14 and 15 change (and with them July's monthly aggregates and events).
+        let day = CivilTime.days(year: 2026, month: 7, day: 14)
+        fixture.shift = 2.5
+        fixture.shiftedDays = day..<day + 2
+        try fixture.write(month: "2026-07")
+        let changes = GoldChanges(months: [], days: ["2026-07-14", "2026-07-15"], eventMonths: ["2026-07"])
+        let report = try Warehouse.update(lake: fixture.lake.lake, changes: changes, rebuild: false, logger: .quiet)
+        #expect(report.months.isEmpty && report.days == changes.days && report.eventMonths == ["2026-07"])
+        #expect(report.rows["daily_aggregate"]! <= fixture.cities.count * 2 * GoldVariable.all.count)
+        #expect(report.rows["hourly_measurement"]! <= fixture.cities.count * 48 * GoldVariable.all.count)
+        #expect(report.rows["monthly_aggregate"]! > 0 && report.rows["exceedance"] == 2)
+        let partial = try dump(fixture)
+        #expect(partial != before)
+        try update(fixture, rebuild: true)
+        let scratch = try dump(fixture)
+        for table in scratch.keys.sorted() { #expect(partial[table] == scratch[table], "\(table)") }
+    }
+
     @Test("a month gone from gold loses its facts; correlations reload only when their file changed")
     func removalsAndCorrelations() throws {
         let fixture = try WarehouseFixture()

@@ -9,8 +9,13 @@ public struct AggregateReport: Sendable {
     /// Months whose event tables (exceedances, heatwaves, anomalies, features) were recomputed: the
     /// months above and their neighbours; day by day, the months whose event files were rewritten.
     public var eventMonths: [String] = []
-    /// Every month whose gold files this run rewrote or removed (what the warehouse reloads).
+    /// Every month whose gold files this run rewrote or removed.
     public var monthsWritten: [String] { Array(Set(months + eventMonths)).sorted() }
+    /// What the warehouse reloads: the months written, or after a run day by day its days (their
+    /// city facts) and the months whose events it rewrote.
+    public var changes: GoldChanges {
+        days.isEmpty ? GoldChanges(months: monthsWritten) : GoldChanges(months: [], days: days, eventMonths: eventMonths)
+    }
     /// Silver partition files read.
     public var silverFilesRead = 0
     /// Rows written per gold table (in the months recomputed).
