@@ -8,7 +8,7 @@ extension Aggregator {
     /// `city_hourly`, or nil when the month has no row left (its city tables are then removed, as a
     /// rebuild does).
     func cityTables(month: UTCMonth, days: Range<Int>, inventory: SilverInventory, previous: SilverInventory,
-                    report: inout AggregateReport) throws -> GoldLines? {
+                    report: inout AggregateReport) throws -> CityHourlyMonths.Month? {
         let tick = ContinuousClock.now
         var frame = HourlyFrame(firstHour: days.lowerBound * 24, hours: days.count * 24)
         var silverPaths: [String] = []
@@ -50,7 +50,8 @@ extension Aggregator {
             if !report.months.contains(month.name) { report.months.append(month.name) }
             return nil
         }
-        try write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, report: &report)
+        let file = try write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, report: &report)
+            ?? LineageFile(lake: lake, url: goldURL("city_hourly", month), contents: hourly.bytes)
         timed("city_hourly", since: start, extra: read / 2, report: &report)
         // city_daily: the rows of the days.
         start = ContinuousClock.now
@@ -69,7 +70,7 @@ extension Aggregator {
         try write((monthly, Self.dataRows(monthly)), old: oldMonthly, table: "city_monthly", month: month,
                   derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], report: &report)
         timed("city_monthly", since: start, report: &report)
-        return spliced
+        return CityHourlyMonths.Month(lines: spliced, frame: monthFrame, file: file)
     }
 
     /// Whether `field` lies in [`bounds.0`, `bounds.1`): fixed-width ISO 8601 dates or timestamps

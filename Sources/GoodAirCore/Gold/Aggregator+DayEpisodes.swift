@@ -42,7 +42,7 @@ extension Aggregator {
     /// hours from before its start to after its end. An episode is known whole only when its
     /// indicator is known the unit before it starts and the unit after it ends, and it is shorter
     /// than ``EpisodeSplice/longest``: otherwise ``DayLevelUnavailable``.
-    func spliceEpisodes(_ splice: EpisodeSplice, window: Range<Int>, series: HourlySeries, hourly: [UTCMonth: GoldLines?],
+    func spliceEpisodes(_ splice: EpisodeSplice, window: Range<Int>, series: HourlySeries, hourly: inout CityHourlyMonths,
                         previous: SilverInventory, withData: Set<String>, derivedFrom: [String],
                         report: inout AggregateReport) throws {
         let unit = splice.unit, zone = splice.changed.lowerBound - 1...splice.changed.upperBound + 1
@@ -69,7 +69,10 @@ extension Aggregator {
         if needed.lowerBound < span.lowerBound || needed.upperBound > span.upperBound {
             span = CivilTime.floorDiv(min(needed.lowerBound, span.lowerBound), 24) * 24..<(CivilTime.floorDiv(max(needed.upperBound, span.upperBound) + 23, 24)) * 24
             guard span.count <= 62 * 24 else { throw DayLevelUnavailable(reason: "a \(splice.table) episode near the change lasts more than a month") }
-            (episodes, sources) = try cityHourlySeries(span, variables: series.variables, hourly: hourly, report: &report)
+            let files: [LineageFile]
+            (episodes, files) = try hourly.series(span, variables: series.variables, lake: lake)
+            for file in files { report.lineage.read(file) }
+            sources = files.map(\.path)
             try scan(Self.months(overlapping: span).first!.previous.firstHour..<span.upperBound)
         }
         let known = span.lowerBound / unit + splice.settled...span.upperBound / unit - 2

@@ -10,7 +10,7 @@ extension Aggregator {
     /// - exceedance episodes that overlap, or touch, the hours whose rolling mean changed (the
     ///   changed days and the longest averaging after them), and heatwaves that overlap, or touch,
     ///   the days whose 3-day means changed (``spliceEpisodes(_:window:series:hourly:previous:withData:derivedFrom:report:)``).
-    func events(days: Range<Int>, hourly: [UTCMonth: GoldLines?], inventory: SilverInventory, previous: SilverInventory,
+    func events(days: Range<Int>, hourly: inout CityHourlyMonths, inventory: SilverInventory, previous: SilverInventory,
                 thresholds: [Threshold], cities: [String: City], report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
         let variables = EventTables.variables(thresholds: thresholds)
@@ -18,7 +18,9 @@ extension Aggregator {
             throw DayLevelUnavailable(reason: "a threshold's pollutant is not a city_hourly column")
         }
         let window = (days.lowerBound - Self.eventWindowDays) * 24..<(days.upperBound + Self.eventWindowDays) * 24
-        let (series, sources) = try cityHourlySeries(window, variables: variables, hourly: hourly, report: &report)
+        let (series, files) = try hourly.series(window, variables: variables, lake: lake)
+        for file in files { report.lineage.read(file) }
+        let sources = files.map(\.path)
         let read = (ContinuousClock.now - tick) / EventTables.names.count
         let withData = inventory.months
         // Rows at hours: anomalies, features.
@@ -54,34 +56,9 @@ extension Aggregator {
         ]
         for splice in splices {
             let start = ContinuousClock.now
-            try spliceEpisodes(splice, window: window, series: series, hourly: hourly, previous: previous, withData: withData,
+            try spliceEpisodes(splice, window: window, series: series, hourly: &hourly, previous: previous, withData: withData,
                                derivedFrom: sources, report: &report)
             timed(splice.table, since: start, extra: read, report: &report)
         }
-    }
-
-    /// `city_hourly` over `hours` (from a UTC midnight to another) as a series of `variables`, read
-    /// from the month files (`hourly`: those just spliced, nil for a month left without rows); the
-    /// files are recorded as read, and their paths returned.
-    func cityHourlySeries(_ hours: Range<Int>, variables: [String], hourly: [UTCMonth: GoldLines?],
-                          report: inout AggregateReport) throws -> (series: HourlySeries, sources: [String]) {
-        var frame = HourlyFrame(firstHour: hours.lowerBound, hours: hours.count)
-        var sources: [String] = []
-        for month in Self.months(overlapping: hours) {
-            let url = goldURL("city_hourly", month)
-            let lines: GoldLines
-            if let spliced = hourly[month] {
-                guard let spliced else { continue }
-                lines = spliced
-            } else {
-                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-                lines = GoldLines(bytes: Array(data))
-            }
-            try frame.addCityHourly(lines, path: lake.relativePath(url))
-            let file = LineageFile(lake: lake, url: url, contents: lines.bytes)
-            report.lineage.read(file)
-            sources.append(file.path)
-        }
-        return (HourlySeries(frame: frame, variables: variables), sources)
     }
 }

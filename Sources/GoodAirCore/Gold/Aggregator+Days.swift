@@ -35,12 +35,12 @@ extension Aggregator {
         }
         report.days = days.map(CivilTime.dateString(days:))
         logger.info("aggregate.start", metadata: ["run.id": "\(report.runID)", "days": "\(days.count)"])
-        var hourly: [UTCMonth: GoldLines?] = [:]
+        var hourly = CityHourlyMonths()
         for month in Self.months(overlapping: days.lowerBound * 24..<days.upperBound * 24) {
             let part = max(days.lowerBound, month.firstDay)..<min(days.upperBound, month.endDay)
-            hourly.updateValue(try cityTables(month: month, days: part, inventory: inventory, previous: previous, report: &report), forKey: month)
+            hourly.set(month, try cityTables(month: month, days: part, inventory: inventory, previous: previous, report: &report))
         }
-        try events(days: days, hourly: hourly, inventory: inventory, previous: previous,
+        try events(days: days, hourly: &hourly, inventory: inventory, previous: previous,
                    thresholds: thresholds, cities: cities, report: &report)
         report.months.sort()
         report.eventMonths.sort()
@@ -79,20 +79,23 @@ extension Aggregator {
     }
 
     /// Writes a spliced month file unless it already holds those bytes, and records it (lineage,
-    /// rows, months written).
+    /// rows, months written); returns its lineage fact when it wrote it.
+    @discardableResult
     func write(_ spliced: (bytes: [UInt8], rows: Int), old: GoldLines, table: String, month: UTCMonth,
-               derivedFrom: [String], report: inout AggregateReport) throws {
-        guard spliced.bytes != old.bytes else { return }
+               derivedFrom: [String], report: inout AggregateReport) throws -> LineageFile? {
+        guard !GoldLines.same(spliced.bytes, old.bytes) else { return nil }
         let url = goldURL(table, month)
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
         try AtomicFile.write(spliced.bytes, to: url)
-        report.lineage.wrote(LineageFile(lake: lake, url: url, contents: spliced.bytes), rows: spliced.rows, derivedFrom: derivedFrom)
+        let file = LineageFile(lake: lake, url: url, contents: spliced.bytes)
+        report.lineage.wrote(file, rows: spliced.rows, derivedFrom: derivedFrom)
         report.rows[table, default: 0] += spliced.rows
         if CityTables.names.contains(table) {
             if !report.months.contains(month.name) { report.months.append(month.name) }
         } else if !report.eventMonths.contains(month.name) {
             report.eventMonths.append(month.name)
         }
+        return file
     }
 
     /// Adds the time since `start` to `table`'s.

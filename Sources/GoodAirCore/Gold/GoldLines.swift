@@ -1,3 +1,5 @@
+import Foundation
+
 /// A gold CSV file (one month partition) as lines: its header and its rows as byte ranges of the
 /// file, without line ends. What an incremental aggregation needs to splice a month file —
 /// replace the rows of a few days by recomputed ones — without decoding the rows it keeps.
@@ -13,7 +15,7 @@
 /// let bytes = try GoldLines.splice(lines, header: header, keyFields: 2, path: path,
 ///                                  replacing: { lines.field($0, 1) >= from && lines.field($0, 1) < to }, with: newRows)
 /// ```
-struct GoldLines {
+struct GoldLines: Sendable {
     let bytes: [UInt8]
     /// The header line, or nil for an empty file.
     let header: Range<Int>?
@@ -26,11 +28,11 @@ struct GoldLines {
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 64)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var start = 0
             let count = buffer.count
             while start < count {
-                var end = start
-                while end < count && buffer[end] != 0x0A { end += 1 }
+                let end = memchr(base + start, 0x0A, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
                 var stop = end
                 if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }
                 if stop > start { lines.append(start..<stop) }
@@ -70,6 +72,11 @@ struct GoldLines {
             if seen == fields { return line[line.startIndex...index] }
         }
         return line
+    }
+
+    /// Whether `a` and `b` hold the same bytes (compared with `memcmp`).
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// Whether key `a` sorts before key `b` (bytes compared, a shorter prefix first; a key that
