@@ -7,7 +7,7 @@ extension Aggregator {
     /// back exactly as written, which are the values a rebuild computes them from). Returns that
     /// `city_hourly`, or nil when the month has no row left (its city tables are then removed, as a
     /// rebuild does).
-    func cityTables(month: UTCMonth, days: Range<Int>, inventory: SilverInventory, previous: SilverInventory,
+    func cityTables(month: UTCMonth, days: Range<Int>, inventory: SilverInventory, before: Set<String>,
                     report: inout AggregateReport) throws -> CityHourlyMonths.Month? {
         let tick = ContinuousClock.now
         var frame = HourlyFrame(firstHour: days.lowerBound * 24, hours: days.count * 24)
@@ -33,7 +33,7 @@ extension Aggregator {
         // city_hourly: the rows of the days' hours.
         var start = ContinuousClock.now
         let hourlyHeader = CityTables.header("city_hourly").joined(separator: ",")
-        let oldHourly = try existing("city_hourly", month, header: hourlyHeader, previous: previous)
+        let oldHourly = try existing("city_hourly", month, header: hourlyHeader, before: before)
         let hours = (Array(CSVField.timestamp(days.lowerBound * 86_400).utf8)[...], Array(CSVField.timestamp(days.upperBound * 86_400).utf8)[...])
         let hourly = try GoldLines.splice(oldHourly, header: Array(hourlyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_hourly", month)),
                                           replacing: { Self.inRange(oldHourly.field($0, 1), hours) },
@@ -56,7 +56,7 @@ extension Aggregator {
         // city_daily: the rows of the days.
         start = ContinuousClock.now
         let dailyHeader = CityTables.header("city_daily").joined(separator: ",")
-        let oldDaily = try existing("city_daily", month, header: dailyHeader, previous: previous)
+        let oldDaily = try existing("city_daily", month, header: dailyHeader, before: before)
         let dates = (Array(CivilTime.dateString(days: days.lowerBound).utf8)[...], Array(CivilTime.dateString(days: days.upperBound).utf8)[...])
         let daily = try GoldLines.splice(oldDaily, header: Array(dailyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_daily", month)),
                                          replacing: { Self.inRange(oldDaily.field($0, 1), dates) },
@@ -66,7 +66,7 @@ extension Aggregator {
         // city_monthly: from the whole month's city_hourly.
         start = ContinuousClock.now
         let monthly = CityTables.render("city_monthly", frame: monthFrame)
-        let oldMonthly = try existing("city_monthly", month, header: CityTables.header("city_monthly").joined(separator: ","), previous: previous)
+        let oldMonthly = try existing("city_monthly", month, header: CityTables.header("city_monthly").joined(separator: ","), before: before)
         try write((monthly, Self.dataRows(monthly)), old: oldMonthly, table: "city_monthly", month: month,
                   derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], report: &report)
         timed("city_monthly", since: start, report: &report)

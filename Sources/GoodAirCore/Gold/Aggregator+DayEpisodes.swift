@@ -43,7 +43,7 @@ extension Aggregator {
     /// indicator is known the unit before it starts and the unit after it ends, and it is shorter
     /// than ``EpisodeSplice/longest``: otherwise ``DayLevelUnavailable``.
     func spliceEpisodes(_ splice: EpisodeSplice, window: Range<Int>, series: HourlySeries, hourly: inout CityHourlyMonths,
-                        previous: SilverInventory, withData: Set<String>, derivedFrom: [String],
+                        before: Set<String>, withData: Set<String>, derivedFrom: [String],
                         report: inout AggregateReport) throws {
         let unit = splice.unit, zone = splice.changed.lowerBound - 1...splice.changed.upperBound + 1
         let header = EventTables.header(splice.table)
@@ -51,10 +51,11 @@ extension Aggregator {
         var reach = zone
         func scan(_ hours: Range<Int>) throws {
             for month in Self.months(overlapping: hours) where olds[month] == nil && withData.contains(month.name) {
-                let old = try existing(splice.table, month, header: header, previous: previous)
+                let old = try existing(splice.table, month, header: header, before: before)
+                let path = lake.relativePath(goldURL(splice.table, month))
                 var replaced = [Bool](repeating: false, count: old.rows.count)
                 for row in old.rows.indices {
-                    let span = try splice.span(old, row, path: lake.relativePath(goldURL(splice.table, month)))
+                    let span = try splice.span(old, row, path: path)
                     guard span.start <= zone.upperBound && span.end >= zone.lowerBound else { continue }
                     replaced[row] = true
                     reach = min(reach.lowerBound, span.start)...max(reach.upperBound, span.end)

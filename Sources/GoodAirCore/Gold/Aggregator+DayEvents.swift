@@ -9,8 +9,8 @@ extension Aggregator {
     /// - features of the changed days and the day after (lags and means look back 24 hours);
     /// - exceedance episodes that overlap, or touch, the hours whose rolling mean changed (the
     ///   changed days and the longest averaging after them), and heatwaves that overlap, or touch,
-    ///   the days whose 3-day means changed (``spliceEpisodes(_:window:series:hourly:previous:withData:derivedFrom:report:)``).
-    func events(days: Range<Int>, hourly: inout CityHourlyMonths, inventory: SilverInventory, previous: SilverInventory,
+    ///   the days whose 3-day means changed (``spliceEpisodes(_:window:series:hourly:before:withData:derivedFrom:report:)``).
+    func events(days: Range<Int>, hourly: inout CityHourlyMonths, inventory: SilverInventory, before: Set<String>,
                 thresholds: [Threshold], cities: [String: City], report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
         let variables = EventTables.variables(thresholds: thresholds)
@@ -32,7 +32,7 @@ extension Aggregator {
                 let rendered = EventTables.render(table, series: series, monthStart: part.lowerBound, monthEnd: part.upperBound,
                                                   thresholds: thresholds, cities: cities)
                 let bounds = (Array(CSVField.timestamp(part.lowerBound * 3600).utf8)[...], Array(CSVField.timestamp(part.upperBound * 3600).utf8)[...])
-                let old = try existing(table, month, header: EventTables.header(table), previous: previous)
+                let old = try existing(table, month, header: EventTables.header(table), before: before)
                 let spliced = try GoldLines.splice(old, header: Array(EventTables.header(table).utf8), keyFields: hourField + 1,
                                                    path: lake.relativePath(goldURL(table, month)),
                                                    replacing: { Self.inRange(old.field($0, hourField), bounds) },
@@ -56,7 +56,7 @@ extension Aggregator {
         ]
         for splice in splices {
             let start = ContinuousClock.now
-            try spliceEpisodes(splice, window: window, series: series, hourly: &hourly, previous: previous, withData: withData,
+            try spliceEpisodes(splice, window: window, series: series, hourly: &hourly, before: before, withData: withData,
                                derivedFrom: sources, report: &report)
             timed(splice.table, since: start, extra: read, report: &report)
         }

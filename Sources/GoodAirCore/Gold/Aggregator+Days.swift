@@ -30,7 +30,8 @@ extension Aggregator {
     /// that (an episode reaching beyond the days read), it throws ``DayLevelUnavailable``.
     func aggregate(days: Range<Int>, inventory: SilverInventory, previous: SilverInventory,
                    thresholds: [Threshold], cities: [String: City], report: inout AggregateReport) throws {
-        if let gone = previous.months.subtracting(inventory.months).first {
+        let before = previous.months
+        if let gone = before.subtracting(inventory.months).first {
             throw DayLevelUnavailable(reason: "month \(gone) has no silver left")
         }
         report.days = days.map(CivilTime.dateString(days:))
@@ -38,9 +39,9 @@ extension Aggregator {
         var hourly = CityHourlyMonths()
         for month in Self.months(overlapping: days.lowerBound * 24..<days.upperBound * 24) {
             let part = max(days.lowerBound, month.firstDay)..<min(days.upperBound, month.endDay)
-            hourly.set(month, try cityTables(month: month, days: part, inventory: inventory, previous: previous, report: &report))
+            hourly.set(month, try cityTables(month: month, days: part, inventory: inventory, before: before, report: &report))
         }
-        try events(days: days, hourly: &hourly, inventory: inventory, previous: previous,
+        try events(days: days, hourly: &hourly, inventory: inventory, before: before,
                    thresholds: thresholds, cities: cities, report: &report)
         report.months.sort()
         report.eventMonths.sort()
@@ -63,15 +64,14 @@ extension Aggregator {
     }
 
     /// The rows of a month file as the last run left them: none for a month that had no silver
-    /// then (all its silver is new, so all its rows are recomputed); the file, which must exist
-    /// with `header`, otherwise.
-    func existing(_ table: String, _ month: UTCMonth, header: String, previous: SilverInventory) throws -> GoldLines {
-        guard previous.months.contains(month.name) else { return .empty }
+    /// then (not in `before`: all its silver is new, so all its rows are recomputed); the file,
+    /// which must exist with `header`, otherwise.
+    func existing(_ table: String, _ month: UTCMonth, header: String, before: Set<String>) throws -> GoldLines {
+        guard before.contains(month.name) else { return .empty }
         let url = goldURL(table, month)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let lines = try GoldLines.read(url) else {
             throw DayLevelUnavailable(reason: "\(lake.relativePath(url)) is missing")
         }
-        let lines = GoldLines(bytes: Array(data))
         guard let range = lines.header, lines.bytes[range].elementsEqual(header.utf8) else {
             throw DayLevelUnavailable(reason: "\(lake.relativePath(url)) has another header")
         }

@@ -27,8 +27,7 @@ struct CityHourlyMonths {
         if let known = months[month] { return known }
         let url = lake.gold.appendingPathComponent("city_hourly/month=\(month.name)/part-00000.csv")
         var value: Month?
-        if let data = FileManager.default.contents(atPath: url.path) {
-            let lines = GoldLines(bytes: Array(data))
+        if let lines = try GoldLines.read(url) {
             var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
             try frame.addCityHourly(lines, path: lake.relativePath(url))
             value = Month(lines: lines, frame: frame, file: LineageFile(lake: lake, url: url, contents: lines.bytes))

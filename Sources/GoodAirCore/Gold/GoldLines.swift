@@ -43,6 +43,32 @@ struct GoldLines: Sendable {
         rows = Array(lines.dropFirst())
     }
 
+    /// The lines of the file at `url`; nil when there is no such file.
+    static func read(_ url: URL) throws -> GoldLines? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw LakeError.io(operation: "open", path: url.path, errno: errno)
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LakeError.io(operation: "stat", path: url.path, errno: errno) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failure = n < 0 ? errno : 0
+                    break
+                }
+                count += n
+            }
+        }
+        guard failure == 0 else { throw LakeError.io(operation: "read", path: url.path, errno: failure) }
+        return GoldLines(bytes: bytes)
+    }
+
     /// The file's bytes when there is none: nothing.
     static let empty = GoldLines(bytes: [])
 

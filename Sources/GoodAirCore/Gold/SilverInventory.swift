@@ -71,8 +71,6 @@ struct SilverInventory {
         }.sorted()
     }
 
-    private static func month(of key: String) -> String {
-        let date = key[key.range(of: "date=")!.upperBound...]
-        return String(date.prefix(7))
-    }
+    /// `YYYY-MM` of a key `<table>/date=YYYY-MM-DD`.
+    private static func month(of key: String) -> String { String(key.suffix(10).prefix(7)) }
 }
