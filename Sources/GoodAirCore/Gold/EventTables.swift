@@ -5,8 +5,9 @@
 /// ``FeatureTable``, which need the month before too.
 ///
 /// Month M's events are computed on `city_hourly` of M-1, M and M+1, so rolling windows have their
-/// past and an episode starting in M is followed into the next month: the same in an incremental
-/// run (which recomputes M when any of the three changed) and in a rebuild.
+/// past and an episode starting in M is followed into the next month: the same in a run by whole
+/// months (which recomputes M when any of the three changed) and in a rebuild. A run day by day
+/// recomputes only the rows a change reaches, on the days around it (`Aggregator+DayEvents.swift`).
 enum EventTables {
     static let names = ["exceedances", "heatwaves", "anomalies", FeatureTable.name]
 

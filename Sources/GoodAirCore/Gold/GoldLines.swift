@@ -108,7 +108,13 @@ struct GoldLines: Sendable {
     /// Whether key `a` sorts before key `b` (bytes compared, a shorter prefix first; a key that
     /// lacks its last comma is treated as if it had it).
     static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        a.lexicographicallyPrecedes(b)
+        a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order < 0 || (order == 0 && x.count < y.count)
+            }
+        }
     }
 
     /// The file made of `old`'s rows, minus those `replacing` selects, and `new` rows (lines without

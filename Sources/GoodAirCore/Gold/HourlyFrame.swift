@@ -109,6 +109,10 @@ public struct HourlyFrame: Sendable {
             return -1
         }
         let width = Self.variableCount
+        let variables = roles.enumerated().filter { $0.element >= 0 }.map { (column: $0.offset, variable: $0.element) }
+        let directions = variables.filter { GoldVariable.all[$0.variable].kind == .direction }
+        let sources = roles.enumerated().filter { $0.element <= -2 }.map { (column: $0.offset, source: -2 - $0.element) }
+        var parsed = [Double](repeating: .nan, count: roles.count)
         var lastCity: ArraySlice<UInt8> = [], city = -1
         try lines.bytes.withUnsafeBufferPointer { buffer in
             for (number, range) in lines.rows.enumerated() {
@@ -126,28 +130,29 @@ public struct HourlyFrame: Sendable {
                     city = self.city(String(decoding: id, as: UTF8.self))
                     lastCity = id
                 }
+                // The row's fields first, then one write per array (one uniqueness check each).
                 var column = 2, start = hourStart + 21
                 while column < roles.count && start <= range.upperBound {
                     var end = start
                     while end < range.upperBound && buffer[end] != 0x2C { end += 1 }
-                    let role = roles[column]
-                    if role != -1 {
-                        let value = CSVNumber.parse(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-                        if role >= 0 {
-                            let slot = hour * width + role
-                            if value.isNaN {
-                                counts[city][slot] = 0
-                            } else {
-                                sums[city][slot] = value
-                                firstDirections[city][slot] = value
-                                counts[city][slot] = 1
-                            }
-                        } else {
-                            sourceRows[city][(-2 - role) * hours + hour] = value.isNaN ? 0 : Int32(value)
-                        }
-                    }
+                    if roles[column] != -1 { parsed[column] = CSVNumber.parse(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
                     column += 1
                     start = end + 1
+                }
+                sums[city].withUnsafeMutableBufferPointer { sums in
+                    counts[city].withUnsafeMutableBufferPointer { counts in
+                        for (column, variable) in variables {
+                            let value = parsed[column], slot = hour * width + variable
+                            counts[slot] = value.isNaN ? 0 : 1
+                            if !value.isNaN { sums[slot] = value }
+                        }
+                    }
+                }
+                for (column, variable) in directions where !parsed[column].isNaN {
+                    firstDirections[city][hour * width + variable] = parsed[column]
+                }
+                for (column, source) in sources {
+                    sourceRows[city][source * hours + hour] = parsed[column].isNaN ? 0 : Int32(parsed[column])
                 }
                 guard column == roles.count && start == range.upperBound + 1 else {
                     throw AggregateError.goldFile(path: path, reason: "row \(number + 1) has not \(roles.count) fields")
