@@ -116,12 +116,23 @@ struct WarehouseTests {
         }
     }
 
+    /// A fixture with every month of gold written and loaded.
+    func loaded() throws -> WarehouseFixture {
+        let fixture = try WarehouseFixture()
+        do {
+            try fixture.writeAll()
+            try update(fixture, fixture.months)
+        } catch {
+            fixture.lake.remove()
+            throw error
+        }
+        return fixture
+    }
+
     @Test("running twice gives the same content; one month reloaded after a change equals a rebuild")
     func incrementalEqualsRebuild() throws {
-        var fixture = try WarehouseFixture()
+        var fixture = try loaded()
         defer { fixture.lake.remove() }
-        try fixture.writeAll()
-        try update(fixture, fixture.months)
         let first = try dump(fixture)
         try update(fixture, fixture.months)
         #expect(try dump(fixture) == first, "idempotent")
@@ -151,10 +162,8 @@ struct WarehouseTests {
 
     @Test("reloading the days and event months an aggregation day by day rewrote equals a rebuild, and loads only those days")
     func daysEqualRebuild() throws {
-        var fixture = try WarehouseFixture()
+        var fixture = try loaded()
         defer { fixture.lake.remove() }
-        try fixture.writeAll()
-        try update(fixture, fixture.months)
         let before = try dump(fixture)
         // July 14 and 15 change (and with them July's monthly aggregates and events).
         let day = CivilTime.days(year: 2026, month: 7, day: 14)
