@@ -6,7 +6,9 @@ extension Aggregator {
     /// `city_monthly` is computed again from the month's `city_hourly` as spliced (its values read
     /// back exactly as written, which are the values a rebuild computes them from). Returns that
     /// `city_hourly`, or nil when the month has no row left (its city tables are then removed, as a
-    /// rebuild does).
+    /// rebuild does). Silver is partitioned by the observation's UTC date (LAKE.md §2), so no other
+    /// partition holds rows of those days; a changed partition with rows of a day outside them
+    /// throws ``DayLevelUnavailable``.
     func cityTables(month: UTCMonth, days: Range<Int>, inventory: SilverInventory, before: Set<String>,
                     report: inout AggregateReport) throws -> CityHourlyMonths.Month? {
         let tick = ContinuousClock.now
@@ -52,6 +54,7 @@ extension Aggregator {
         }
         let file = try write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, report: &report)
             ?? LineageFile(lake: lake, url: goldURL("city_hourly", month), contents: hourly.bytes)
+        report.lineage.read(file)   // city_monthly is made from it
         timed("city_hourly", since: start, extra: read / 2, report: &report)
         // city_daily: the rows of the days.
         start = ContinuousClock.now

@@ -1,15 +1,14 @@
 import Foundation
 
 /// Why a run cannot be made day by day (a month without silver left, a gold file missing or of
-/// another layout, an episode longer than the days around the change): the aggregator then
-/// recomputes whole months, which is always exact.
+/// another layout, an episode of four weeks near the change): the aggregator then recomputes
+/// whole months, which is always exact.
 struct DayLevelUnavailable: Error, CustomStringConvertible {
     let reason: String
     var description: String { reason }
 }
 
-/// The gold tables a day-level run splices, with what it knows of each: where a row's key ends,
-/// and the days a change reaches.
+/// The run day by day: what it recomputes, and the month files it splices.
 extension Aggregator {
     /// The most days from the first changed silver date to the last for a run day by day (7): the
     /// windows around them must stay shorter than a month (see ``aggregate(days:inventory:previous:thresholds:cities:report:)``).
@@ -27,7 +26,8 @@ extension Aggregator {
     /// exceedance episodes and heatwaves that overlap the days whose rolling means changed — and
     /// splices them into the month files in key order. Every row it writes is computed on a span
     /// that holds all its inputs, so the files are those a rebuild writes; when it cannot know
-    /// that (an episode reaching beyond the days read), it throws ``DayLevelUnavailable``.
+    /// that (an episode near the change that the days read and the old rows do not bound, or one
+    /// of four weeks), it throws ``DayLevelUnavailable``.
     func aggregate(days: Range<Int>, inventory: SilverInventory, previous: SilverInventory,
                    thresholds: [Threshold], cities: [String: City], report: inout AggregateReport) throws {
         let before = previous.months

@@ -10,10 +10,11 @@ import Foundation
 /// unquoted and made of bytes above the comma.
 ///
 /// ```swift
-/// let lines = GoldLines(bytes: Array(try Data(contentsOf: url)))
-/// lines.field(0, 1)   // the second field of the first row: the hour in city_hourly
-/// let bytes = try GoldLines.splice(lines, header: header, keyFields: 2, path: path,
-///                                  replacing: { lines.field($0, 1) >= from && lines.field($0, 1) < to }, with: newRows)
+/// let old = try GoldLines.read(url) ?? .empty
+/// old.field(0, 1)   // the second field of the first row: its hour, in city_hourly
+/// let day = (Array("2026-11-28T00:00:00Z".utf8)[...], Array("2026-11-29T00:00:00Z".utf8)[...])
+/// let (bytes, rows) = try GoldLines.splice(old, header: header, keyFields: 2, path: path,
+///                                          replacing: { Aggregator.inRange(old.field($0, 1), day) }, with: dayRows)
 /// ```
 struct GoldLines: Sendable {
     let bytes: [UInt8]
