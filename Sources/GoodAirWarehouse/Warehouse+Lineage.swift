@@ -14,14 +14,32 @@ extension Warehouse {
     /// ```
     @discardableResult
     public static func run(lake: Lake, months: [String], rebuild: Bool, clock: LakeClock, logger: Logger) throws -> WarehouseReport {
-        let run = try LineageRun.start(job: "warehouse", runID: UUID().uuidString.lowercased(), lake: lake, clock: clock,
-                                       parameters: ["rebuild": "\(rebuild)", "months": months.joined(separator: ",")])
+        try run(lake: lake, changes: GoldChanges(months: months), rebuild: rebuild, clock: clock, logger: logger)
+    }
+
+    /// ``update(lake:changes:rebuild:logger:)`` as a job with its lineage: as above, with the
+    /// city tables of the days' months and the event tables of the event months as inputs.
+    ///
+    /// ```swift
+    /// try Warehouse.run(lake: lake, changes: report.changes, rebuild: false, clock: clock, logger: logger)
+    /// ```
+    @discardableResult
+    public static func run(lake: Lake, changes: GoldChanges, rebuild: Bool, clock: LakeClock, logger: Logger) throws -> WarehouseReport {
+        var parameters = ["rebuild": "\(rebuild)", "months": changes.months.joined(separator: ",")]
+        if !changes.days.isEmpty { parameters["days"] = changes.days.joined(separator: ",") }
+        if !changes.eventMonths.isEmpty { parameters["event_months"] = changes.eventMonths.joined(separator: ",") }
+        let run = try LineageRun.start(job: "warehouse", runID: UUID().uuidString.lowercased(), lake: lake, clock: clock, parameters: parameters)
         do {
-            let report = try update(lake: lake, months: months, rebuild: rebuild, logger: logger)
-            var inputs = try report.months.flatMap { name -> [URL] in
-                let month = try WarehouseMonth(name)
-                return WarehouseMonth.goldTables.map { month.file($0, lake: lake) }
+            let report = try update(lake: lake, changes: changes, rebuild: rebuild, logger: logger)
+            let tables = { (names: [String], months: [String]) throws -> [URL] in
+                try months.flatMap { name -> [URL] in
+                    let month = try WarehouseMonth(name)
+                    return names.map { month.file($0, lake: lake) }
+                }
             }
+            var inputs = try tables(WarehouseMonth.goldTables, report.months)
+            inputs += try tables(WarehouseMonth.cityTables, Array(Set(report.days.map { String($0.prefix(7)) })).sorted())
+            inputs += try tables(WarehouseMonth.eventTables, report.eventMonths)
             if report.correlationsReloaded { inputs.append(lake.gold.appendingPathComponent(WarehouseCorrelations.item)) }
             inputs += [lake.citiesFile, lake.reference.appendingPathComponent("thresholds.csv"),
                        lake.silver.appendingPathComponent("stations/stations.csv")]

@@ -61,12 +61,29 @@ public struct Warehouse: Sendable {
     /// ```
     @discardableResult
     public static func update(lake: Lake, months: [String], rebuild: Bool, logger: Logger) throws -> WarehouseReport {
+        try update(lake: lake, changes: GoldChanges(months: months), rebuild: rebuild, logger: logger)
+    }
+
+    /// ``update(lake:months:rebuild:logger:)`` for what an aggregation rewrote: the whole months of
+    /// `changes.months`; for `changes.days`, only the hourly and daily facts of those days and
+    /// their months' monthly aggregates; for `changes.eventMonths`, those months' events.
+    ///
+    /// ```swift
+    /// let report = try await aggregator.aggregate()
+    /// try Warehouse.update(lake: lake, changes: report.changes, rebuild: false, logger: logger)
+    /// ```
+    @discardableResult
+    public static func update(lake: Lake, changes: GoldChanges, rebuild: Bool, logger: Logger) throws -> WarehouseReport {
         let started = ContinuousClock.now
-        var selected = Set(try months.map(WarehouseMonth.init))
+        var selected = Set(try changes.months.map(WarehouseMonth.init))
         if rebuild { selected.formUnion(WarehouseMonth.inGold(lake: lake)) }
         var report = WarehouseReport()
         report.months = selected.sorted().map(\.name)
-        logger.info("warehouse.start", metadata: ["months": "\(selected.count)", "rebuild": "\(rebuild)"])
+        let days = try dayParts(changes.days).filter { !selected.contains($0) }
+        let events = try changes.eventMonths.map(WarehouseMonth.init).filter { !selected.contains($0) }
+        report.days = changes.days.filter { day in days.contains { $0.name == day.prefix(7) } }
+        report.eventMonths = events.map(\.name).sorted()
+        logger.info("warehouse.start", metadata: ["months": "\(selected.count)", "days": "\(report.days.count)", "rebuild": "\(rebuild)"])
         let dbQueue = try open(lake: lake)
         try dbQueue.write { db in
             try db.execute(sql: "PRAGMA cache_size = -65536")   // 64 MiB while loading
@@ -80,6 +97,13 @@ public struct Warehouse: Sendable {
                 report.rows.merge(rows, uniquingKeysWith: +)
                 logger.debug("warehouse.month", metadata: ["month": "\(month.name)", "rows": "\(rows.values.reduce(0, +))"])
             }
+            for part in days {
+                report.rows.merge(try loadCityFacts(db, lake: lake, month: part, keys: &keys), uniquingKeysWith: +)
+            }
+            for month in events {
+                try WarehouseEvents.delete(db, month: month)
+                report.rows.merge(try WarehouseEvents.load(db, lake: lake, month: month, keys: &keys), uniquingKeysWith: +)
+            }
             if let rows = try WarehouseCorrelations.refresh(db, lake: lake, force: rebuild, keys: &keys) {
                 report.rows["correlation"] = rows
                 report.correlationsReloaded = true
@@ -92,6 +116,32 @@ public struct Warehouse: Sendable {
         report.seconds = Double(spent.seconds) + Double(spent.attoseconds) / 1e18
         logger.info("warehouse.end", metadata: ["summary": "\(report.summary)"])
         return report
+    }
+
+    /// The months of `dates` (`YYYY-MM-DD`), each narrowed to the span from its first date to its last.
+    private static func dayParts(_ dates: [String]) throws -> [WarehouseMonth] {
+        var spans: [String: Range<Int>] = [:]
+        for date in dates {
+            let parts = date.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, let day = CivilTime.validDays(year: parts[0], month: parts[1], day: parts[2]) else {
+                throw WarehouseError(reason: "day '\(date)': expected YYYY-MM-DD")
+            }
+            let month = String(date.prefix(7))
+            let span = spans[month] ?? day..<day + 1
+            spans[month] = min(span.lowerBound, day)..<max(span.upperBound, day + 1)
+        }
+        return try spans.keys.sorted().map { try WarehouseMonth($0).days(spans[$0]!) }
+    }
+
+    /// Deletes then inserts again the hourly and daily facts of the days `month` covers, and the
+    /// month's monthly aggregates; returns the rows inserted per table.
+    private static func loadCityFacts(_ db: Database, lake: Lake, month: WarehouseMonth, keys: inout WarehouseKeys) throws -> [String: Int] {
+        try WarehouseHourly.delete(db, month: month)
+        try WarehouseAggregates.daily.delete(db, month: month)
+        try WarehouseAggregates.monthly.delete(db, month: month)
+        return ["hourly_measurement": try WarehouseHourly.load(db, lake: lake, month: month, keys: &keys),
+                "daily_aggregate": try WarehouseAggregates.daily.load(db, lake: lake, month: month, keys: &keys),
+                "monthly_aggregate": try WarehouseAggregates.monthly.load(db, lake: lake, month: month, keys: &keys)]
     }
 
     /// Deletes then inserts again the facts of `month`; returns the rows inserted per table.

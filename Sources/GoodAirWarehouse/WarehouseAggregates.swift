@@ -27,13 +27,13 @@ struct WarehouseAggregates {
 
     func delete(_ db: Database, month: WarehouseMonth) throws {
         if period == "date" {
-            try db.execute(sql: "DELETE FROM \(table) WHERE date >= ? AND date < ?", arguments: [month.firstDate, month.nextDate])
+            try db.execute(sql: "DELETE FROM \(table) WHERE date >= ? AND date < ?", arguments: [month.dates.lowerBound, month.dates.upperBound])
         } else {
             try db.execute(sql: "DELETE FROM \(table) WHERE month = ?", arguments: [month.name])
         }
     }
 
-    /// Inserts the month's aggregates; returns the rows inserted.
+    /// Inserts the month's aggregates (daily: of the days it covers); returns the rows inserted.
     func load(_ db: Database, lake: Lake, month: WarehouseMonth, keys: inout WarehouseKeys) throws -> Int {
         guard var csv = try WarehouseCSV.open(month.file(goldTable, lake: lake), lake: lake) else { return 0 }
         let cityColumn = try csv.column("city_id"), periodColumn = try csv.column(period)
@@ -55,6 +55,7 @@ struct WarehouseAggregates {
             let key = csv.text(periodColumn)
             let inMonth = period == "date" ? key.hasPrefix(month.name + "-") && key.utf8.count == 10 : key == month.name
             guard inMonth else { throw csv.fail("\(period) \(key) is not in month \(month.name)") }
+            guard period != "date" || month.dates.contains(key) else { continue }
             let city = csv.text(cityColumn)
             guard keys.knowsCity(city, in: csv.path) else { continue }
             insert.bind(1, key)

@@ -19,10 +19,11 @@ enum WarehouseHourly {
             DELETE FROM hourly_measurement
             WHERE city_id IN (SELECT city_id FROM cities) AND variable_id IN (SELECT variable_id FROM variables)
               AND hour >= ? AND hour < ?
-            """, arguments: [month.firstSecond, month.nextSecond])
+            """, arguments: [month.seconds.lowerBound, month.seconds.upperBound])
     }
 
-    /// Inserts the month's values; returns the rows inserted (0 when the month has no file).
+    /// Inserts the month's values (of the days it covers); returns the rows inserted (0 when the
+    /// month has no file).
     static func load(_ db: Database, lake: Lake, month: WarehouseMonth, keys: inout WarehouseKeys) throws -> Int {
         guard var csv = try WarehouseCSV.open(month.file("city_hourly", lake: lake), lake: lake) else { return 0 }
         let cityColumn = try csv.column("city_id"), hourColumn = try csv.column("hour")
@@ -65,7 +66,7 @@ enum WarehouseHourly {
             guard hour >= month.firstSecond && hour < month.nextSecond else {
                 throw csv.fail("hour \(csv.text(hourColumn)) is not in month \(month.name)")
             }
-            guard known else { continue }
+            guard known, month.seconds.contains(hour) else { continue }
             hours.append(hour)
             for (index, column) in columns.enumerated() { values[index].append(try csv.number(column.column)) }
         }

@@ -2,12 +2,14 @@ import GoodAirCore
 import Foundation
 
 /// A UTC month of the gold zone, `YYYY-MM`, with the bounds each fact table is deleted by when the
-/// month is reloaded: `[firstSecond, nextSecond)` for hours, `[firstDate, nextDate)` for dates.
+/// month is reloaded: `[firstSecond, nextSecond)` for hours, `[firstDate, nextDate)` for dates —
+/// and the days of it a reload covers: all, or some (``days(_:)``) for the hourly and daily facts.
 ///
 /// ```swift
 /// let month = try WarehouseMonth("2026-07")
 /// month.firstSecond   // 1782864000 (2026-07-01T00:00:00Z)
 /// month.nextDate      // "2026-08-01"
+/// month.days(20_648..<20_649).seconds   // the hours of 2026-07-14 only
 /// ```
 struct WarehouseMonth: Hashable, Comparable {
     let name: String
@@ -15,6 +17,9 @@ struct WarehouseMonth: Hashable, Comparable {
     let nextSecond: Int
     var firstDate: String { name + "-01" }
     let nextDate: String
+    /// The seconds and dates a reload of hourly and daily facts covers (the whole month by default).
+    private(set) var seconds: Range<Int>
+    private(set) var dates: Range<String>
 
     /// The month `YYYY-MM`; an error for anything else.
     init(_ name: String) throws {
@@ -23,12 +28,26 @@ struct WarehouseMonth: Hashable, Comparable {
         firstSecond = month.firstDay * 86_400
         nextSecond = month.endDay * 86_400
         nextDate = CivilTime.dateString(days: month.endDay)
+        seconds = firstSecond..<nextSecond
+        dates = name + "-01"..<nextDate
+    }
+
+    /// The month with its reload narrowed to `days` (days since 1970, clamped to the month).
+    func days(_ days: Range<Int>) -> WarehouseMonth {
+        var narrowed = self
+        let first = max(days.lowerBound * 86_400, firstSecond), next = max(first, min(days.upperBound * 86_400, nextSecond))
+        narrowed.seconds = first..<next
+        narrowed.dates = CivilTime.dateString(days: first / 86_400)..<CivilTime.dateString(days: next / 86_400)
+        return narrowed
     }
 
     static func < (lhs: WarehouseMonth, rhs: WarehouseMonth) -> Bool { lhs.name < rhs.name }
 
-    /// The gold tables partitioned by month, which a month's reload reads.
-    static let goldTables = ["city_hourly", "city_daily", "city_monthly", "exceedances", "heatwaves", "anomalies"]
+    /// The gold tables partitioned by month, which a month's reload reads: the city tables (which a
+    /// reload of some days reads) and the event tables.
+    static let cityTables = ["city_hourly", "city_daily", "city_monthly"]
+    static let eventTables = ["exceedances", "heatwaves", "anomalies"]
+    static var goldTables: [String] { cityTables + eventTables }
 
     /// `gold/<table>/month=<name>/part-00000.csv`.
     func file(_ table: String, lake: Lake) -> URL {

@@ -11,9 +11,12 @@ extension GoodAir {
             Builds gold/<table>/month=YYYY-MM/part-00000.csv from the silver tables: city_hourly
             (weather, OpenWeatherMap concentrations and AQICN indices of a city side by side per UTC
             hour), city_daily and city_monthly (mean, min and max of every variable over the hours
-            observed, rain and snow sums, hours observed per source). Incremental: only the months
-            whose silver changed are recomputed; --rebuild recomputes everything, with the same
-            result. Then gold/warehouse.sqlite, the serving database, reloads those months.
+            observed, rain and snow sums, hours observed per source), and the event tables
+            (exceedances, heatwaves, anomalies, features) and correlations. Incremental by day: when
+            the silver of a few days changed (within a week), only their rows and the event rows
+            they reach are recomputed and spliced into the month files; otherwise whole months are.
+            --rebuild recomputes everything, with the same result. Then gold/warehouse.sqlite, the
+            serving database, reloads what changed (those days' facts, or those months).
 
             Examples:
               goodair aggregate
@@ -41,7 +44,7 @@ extension GoodAir {
                 clock: try options.clock(), logger: try options.logger(label: "goodair.aggregate"))
             let report = try await aggregator.aggregate()
             print(report.summary)
-            let warehouse = try Warehouse.run(lake: aggregator.lake, months: report.monthsWritten, rebuild: rebuild,
+            let warehouse = try Warehouse.run(lake: aggregator.lake, changes: report.changes, rebuild: rebuild,
                                               clock: aggregator.clock, logger: aggregator.logger)
             print(warehouse.summary)
             if timings {

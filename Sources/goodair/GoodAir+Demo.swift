@@ -86,8 +86,8 @@ extension GoodAir {
                     dayConfiguration.collector.retry = RetryPolicy(maxAttempts: 1)
                 }
                 var pipeline = Pipeline(lake: lake, configuration: dayConfiguration, client: CurlHTTPClient(), clock: dayClock, logger: logger)
-                pipeline.warehouse = { months, clock, logger in
-                    try Warehouse.run(lake: lake, months: months, rebuild: false, clock: clock, logger: logger).summary
+                pipeline.warehouse = { changes, clock, logger in
+                    try Warehouse.run(lake: lake, changes: changes, rebuild: false, clock: clock, logger: logger).summary
                 }
                 pipeline.alerts = AlertCenter(lake: lake, delivery: nil, clock: dayClock, logger: logger)
                 let report: PipelineReport

@@ -73,8 +73,8 @@ extension GoodAir {
             let lake = options.resolvedLake()
             var pipeline = Pipeline(lake: lake, configuration: configuration, client: CurlHTTPClient(), clock: clock, logger: logger)
             pipeline.alerts = try AlertCenter.fromEnvironment(options.environment, lake: lake, clock: clock, logger: logger)
-            pipeline.warehouse = { months, clock, logger in
-                try Warehouse.run(lake: lake, months: months, rebuild: false, clock: clock, logger: logger).summary
+            pipeline.warehouse = { changes, clock, logger in
+                try Warehouse.run(lake: lake, changes: changes, rebuild: false, clock: clock, logger: logger).summary
             }
             guard let every, let period = Self.seconds(every) else {
                 let report = try await pipeline.run()

@@ -13,6 +13,8 @@ struct WarehouseFixture {
     let months: [String]
     /// Added to every value: changing it changes every number of the months written after.
     var shift = 0.0
+    /// The days (since 1970) whose hourly values `shift` is added to; every day when nil.
+    var shiftedDays: Range<Int>?
 
     init(cities: Int = 3, months: [String] = ["2026-06", "2026-07", "2026-08"]) throws {
         lake = try TemporaryLake()
@@ -31,7 +33,8 @@ struct WarehouseFixture {
         if (h + variable * 7 + city * 3) % 23 == 0 { return .nan }
         if GoldVariable.all[variable].kind == .amount { return h % 11 == 0 ? Double(h % 7) * 0.25 : 0 }
         let wave = sin(Double(h) * 0.26 + Double(city)) * 10
-        return ((wave + Double(variable * 3 + city)) * 1000).rounded() / 1000 + shift
+        let shifted = shiftedDays.map { $0.contains(hour / 86_400) } ?? true
+        return ((wave + Double(variable * 3 + city)) * 1000).rounded() / 1000 + (shifted ? shift : 0)
     }
 
     /// Writes every table of every month, the correlations and the stations.

@@ -116,12 +116,23 @@ struct WarehouseTests {
         }
     }
 
+    /// A fixture with every month of gold written and loaded.
+    func loaded() throws -> WarehouseFixture {
+        let fixture = try WarehouseFixture()
+        do {
+            try fixture.writeAll()
+            try update(fixture, fixture.months)
+        } catch {
+            fixture.lake.remove()
+            throw error
+        }
+        return fixture
+    }
+
     @Test("running twice gives the same content; one month reloaded after a change equals a rebuild")
     func incrementalEqualsRebuild() throws {
-        var fixture = try WarehouseFixture()
+        var fixture = try loaded()
         defer { fixture.lake.remove() }
-        try fixture.writeAll()
-        try update(fixture, fixture.months)
         let first = try dump(fixture)
         try update(fixture, fixture.months)
         #expect(try dump(fixture) == first, "idempotent")
@@ -147,6 +158,29 @@ struct WarehouseTests {
         // A rebuild over an existing warehouse gives the same again.
         try update(fixture, rebuild: true)
         #expect(try dump(fixture) == scratch)
+    }
+
+    @Test("reloading the days and event months an aggregation day by day rewrote equals a rebuild, and loads only those days")
+    func daysEqualRebuild() throws {
+        var fixture = try loaded()
+        defer { fixture.lake.remove() }
+        let before = try dump(fixture)
+        // July 14 and 15 change (and with them July's monthly aggregates and events).
+        let day = CivilTime.days(year: 2026, month: 7, day: 14)
+        fixture.shift = 2.5
+        fixture.shiftedDays = day..<day + 2
+        try fixture.write(month: "2026-07")
+        let changes = GoldChanges(months: [], days: ["2026-07-14", "2026-07-15"], eventMonths: ["2026-07"])
+        let report = try Warehouse.update(lake: fixture.lake.lake, changes: changes, rebuild: false, logger: .quiet)
+        #expect(report.months.isEmpty && report.days == changes.days && report.eventMonths == ["2026-07"])
+        #expect(report.rows["daily_aggregate"]! <= fixture.cities.count * 2 * GoldVariable.all.count)
+        #expect(report.rows["hourly_measurement"]! <= fixture.cities.count * 48 * GoldVariable.all.count)
+        #expect(report.rows["monthly_aggregate"]! > 0 && report.rows["exceedance"] == 2)
+        let partial = try dump(fixture)
+        #expect(partial != before)
+        try update(fixture, rebuild: true)
+        let scratch = try dump(fixture)
+        for table in scratch.keys.sorted() { #expect(partial[table] == scratch[table], "\(table)") }
     }
 
     @Test("a month gone from gold loses its facts; correlations reload only when their file changed")

@@ -6,7 +6,8 @@ import Foundation
 /// let configuration = AggregateConfiguration(rebuild: true)
 /// ```
 public struct AggregateConfiguration: Sendable {
-    /// Recompute every month from silver instead of only the months whose silver changed.
+    /// Recompute every month from silver instead of only what changed (the rows of the changed
+    /// days, or the changed months); default false.
     public var rebuild: Bool
     /// How long to wait for another aggregation's lock, in seconds (default 0).
     public var lockWait: Double

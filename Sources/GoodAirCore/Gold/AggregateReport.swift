@@ -1,13 +1,21 @@
 /// What an aggregation did: the metrics value `Aggregator.aggregate` returns.
 public struct AggregateReport: Sendable {
     public var runID: String
-    /// Months recomputed because their silver changed (all of them with `--rebuild`).
+    /// The dates (`YYYY-MM-DD`) recomputed day by day; empty when whole months were.
+    public var days: [String] = []
+    /// Months whose city tables were recomputed because their silver changed (all of them with
+    /// `--rebuild`); day by day, the months whose city tables were rewritten.
     public var months: [String] = []
-    /// Months whose event tables (exceedances, heatwaves, anomalies) were recomputed: the months
-    /// above and their neighbours.
+    /// Months whose event tables (exceedances, heatwaves, anomalies, features) were recomputed: the
+    /// months above and their neighbours; day by day, the months whose event files were rewritten.
     public var eventMonths: [String] = []
-    /// Every month whose gold files this run rewrote or removed (what the warehouse reloads).
+    /// Every month whose gold files this run rewrote or removed.
     public var monthsWritten: [String] { Array(Set(months + eventMonths)).sorted() }
+    /// What the warehouse reloads: the months written, or after a run day by day its days (their
+    /// city facts) and the months whose events it rewrote.
+    public var changes: GoldChanges {
+        days.isEmpty ? GoldChanges(months: monthsWritten) : GoldChanges(months: [], days: days, eventMonths: eventMonths)
+    }
     /// Silver partition files read.
     public var silverFilesRead = 0
     /// Rows written per gold table (in the months recomputed).
@@ -22,7 +30,8 @@ public struct AggregateReport: Sendable {
 
     public var summary: String {
         let tables = rows.keys.sorted().map { "\($0) \(rows[$0]!)" }.joined(separator: ", ")
-        let span = months.isEmpty ? "nothing new" : "\(months.count) month(s) \(months.first!)…\(months.last!)"
+        let span = !days.isEmpty ? "\(days.count) day(s) \(days.first!)…\(days.last!)"
+            : months.isEmpty ? "nothing new" : "\(months.count) month(s) \(months.first!)…\(months.last!)"
         return "aggregate: \(span); \(silverFilesRead) silver files read; rows \(tables.isEmpty ? "none" : tables); "
             + "in \(Int((seconds * 1000).rounded())) ms"
     }

@@ -4,10 +4,18 @@ import Logging
 /// The aggregation job, `goodair aggregate`: silver → the gold tables (LAKE.md §4), partitioned
 /// by month, `gold/<table>/month=YYYY-MM/part-00000.csv`.
 ///
-/// Incremental: it recomputes only the months whose silver partitions changed since the last run
-/// (by fingerprint, `_state/aggregate/silver.tsv`), reading only those months' silver; `rebuild`
-/// recomputes every month and gives byte-identical files. Each file is written atomically, the
-/// state last, so a job killed at any point is finished by running it again.
+/// Incremental, by day: the silver partitions whose fingerprint changed since the last run
+/// (`_state/aggregate/silver.tsv`) name the changed dates. When they lie within a week of each
+/// other (an hourly run changes today's, sometimes yesterday's), only the rows they reach are
+/// recomputed and spliced into the month files (``aggregate(days:inventory:previous:thresholds:cities:report:)``):
+/// `city_hourly` and `city_daily` rows of those days from their silver, `city_monthly` of their
+/// months from `city_hourly`, and from `city_hourly` of the week around them the anomalies,
+/// features, exceedance episodes and heatwaves the change reaches. Otherwise (a first run, a
+/// backfill of many days, a month whose silver is gone, an episode of four weeks near the change) it
+/// recomputes whole months: the changed months' city tables from their silver, and the event
+/// tables of those months and their neighbours. `rebuild` recomputes every month. Either way the
+/// files are byte-identical to a rebuild's. Each file is written atomically, the state last, so a
+/// job killed at any point is finished by running it again.
 ///
 /// ```swift
 /// let report = try await Aggregator(lake: lake, configuration: .init(), clock: .system, logger: logger).aggregate()
@@ -47,12 +55,27 @@ public struct Aggregator: Sendable {
     private func aggregate(report: inout AggregateReport) throws {
         let inventory = SilverInventory.scan(lake: lake)
         let previous = configuration.rebuild ? SilverInventory() : SilverInventory.load(lake: lake)
+        let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
+        let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
+        if !previous.files.isEmpty, let days = inventory.changedDays(since: previous), let first = days.min(), let last = days.max(),
+           last - first < Self.maximumDaySpan {
+            do {
+                try aggregate(days: first..<last + 1, inventory: inventory, previous: previous, thresholds: thresholds, cities: cities,
+                              report: &report)
+                try correlations(inventory: inventory, report: &report)
+                try inventory.save(lake: lake)
+                return
+            } catch let unavailable as DayLevelUnavailable {
+                logger.info("aggregate.by_month", metadata: ["run.id": "\(report.runID)", "reason": "\(unavailable)"])
+                let lineage = report.lineage
+                report = AggregateReport(runID: report.runID)
+                report.lineage = lineage
+            }
+        }
         var months = inventory.changedMonths(since: previous)
         if configuration.rebuild { months.formUnion(goldMonths()) }
         report.months = months.sorted()
         logger.info("aggregate.start", metadata: ["run.id": "\(report.runID)", "months": "\(months.count)"])
-        let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
-        let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
         let changed = Set(months.compactMap(UTCMonth.init))
         for month in changed.sorted() {
             try aggregate(month: month, inventory: inventory, report: &report)

@@ -5,8 +5,9 @@
 /// ``FeatureTable``, which need the month before too.
 ///
 /// Month M's events are computed on `city_hourly` of M-1, M and M+1, so rolling windows have their
-/// past and an episode starting in M is followed into the next month: the same in an incremental
-/// run (which recomputes M when any of the three changed) and in a rebuild.
+/// past and an episode starting in M is followed into the next month: the same in a run by whole
+/// months (which recomputes M when any of the three changed) and in a rebuild. A run day by day
+/// recomputes only the rows a change reaches, on the days around it (`Aggregator+DayEvents.swift`).
 enum EventTables {
     static let names = ["exceedances", "heatwaves", "anomalies", FeatureTable.name]
 
@@ -50,41 +51,16 @@ enum EventTables {
             func column(_ name: String) -> [Double] { values[series.variables.firstIndex(of: name)!] }
             switch table {
             case "exceedances":
-                var rows: [(key: [UInt8], line: [UInt8])] = []
-                for threshold in thresholds {
-                    let rule = threshold.rule
-                    for episode in Exceedances.episodes(hourly: column("\(rule.pollutant)_ugm3"), firstHour: series.firstHour, rule: rule)
-                    where episode.start >= monthStart && episode.start < monthEnd {
-                        var line = CSVLine()
-                        line.appendText(city); line.comma(); line.appendText(rule.pollutant); line.comma()
-                        line.appendText(threshold.id); line.comma(); line.appendTimestamp(episode.start * 3600); line.comma()
-                        line.appendText(rule.level); line.comma(); line.appendExactDouble(rule.thresholdUgm3); line.comma()
-                        line.appendText(rule.averagingHours == 1 ? "1h" : "\(rule.averagingHours)h rolling mean"); line.comma()
-                        line.appendInt(rule.consecutiveHours); line.comma()
-                        line.appendTimestamp(episode.end * 3600); line.comma(); line.appendInt(episode.hours); line.comma()
-                        line.appendExactDouble(episode.peak)
-                        rows.append((Array("\(rule.pollutant)\u{0}\(threshold.id)\u{0}\(episode.start)".utf8), line.bytes))
-                    }
-                }
-                lines += rows.sorted { RowKey.precedes($0.key, $1.key) }.map(\.line)
+                lines += exceedanceRows(city: city, series: series, thresholds: thresholds)
+                    .filter { $0.start >= monthStart && $0.start < monthEnd }.map(\.line)
             case FeatureTable.name:
                 let byName = Dictionary(uniqueKeysWithValues: series.variables.enumerated().map { ($1, values[$0]) })
                 lines += FeatureTable.rows(city: city, values: byName, present: series.present[city]!, firstHour: series.firstHour,
                                            monthStart: monthStart, monthEnd: monthEnd)
             case "heatwaves":
                 guard let reference = cities[city] else { continue }
-                let (tmin, tmax) = dailyExtremes(column("temperature_c"), firstHour: series.firstHour)
-                let firstDay = CivilTime.floorDiv(series.firstHour, 24)
-                for episode in Heatwaves.episodes(firstDay: firstDay, tmin: tmin, tmax: tmax,
-                                                  thresholdMin: reference.heatwaveTminC, thresholdMax: reference.heatwaveTmaxC)
-                where episode.startDay * 24 >= monthStart && episode.startDay * 24 < monthEnd {
-                    var line = CSVLine()
-                    line.appendText(city); line.comma(); line.appendDate(days: episode.startDay); line.comma()
-                    line.appendDate(days: episode.endDay); line.comma(); line.appendInt(episode.days); line.comma()
-                    line.appendExactDouble(episode.ibmnMax); line.comma(); line.appendExactDouble(episode.ibmxMax); line.comma()
-                    line.appendExactDouble(reference.heatwaveTminC); line.comma(); line.appendExactDouble(reference.heatwaveTmaxC)
-                    lines.append(line.bytes)
-                }
+                lines += heatwaveRows(city: city, series: series, reference: reference)
+                    .filter { $0.start * 24 >= monthStart && $0.start * 24 < monthEnd }.map(\.line)
             default:
                 // Scores of the month's hours need only the week before: score that span alone.
                 let from = max(0, monthStart - series.firstHour - anomalyWindow)

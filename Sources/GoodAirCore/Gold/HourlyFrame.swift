@@ -37,11 +37,12 @@ public struct HourlyFrame: Sendable {
     public func cityIndex(_ id: String) -> Int? { cityIndexes[id] }
 
     /// Adds the rows of one silver partition file of `table`. Rows observed outside the frame's
-    /// hours are ignored; a file without the table's key columns throws.
-    public mutating func add(_ bytes: [UInt8], table: String, path: String) throws {
+    /// hours are ignored, and counted in the result; a file without the table's key columns throws.
+    @discardableResult
+    public mutating func add(_ bytes: [UInt8], table: String, path: String) throws -> Int {
         var scanner = CSVScanner(bytes: bytes)
         var fields: [CSVScanner.Field] = []
-        guard try scanner.next(into: &fields) else { return }
+        guard try scanner.next(into: &fields) else { return 0 }
         let header = fields.map { scanner.text($0) }
         guard let cityColumn = header.firstIndex(of: "city_id"), let observedColumn = header.firstIndex(of: "observed_at") else {
             throw AggregateError.silverFile(path: path, reason: "no city_id or observed_at column")
@@ -52,6 +53,7 @@ public struct HourlyFrame: Sendable {
         }
         let source = GoldVariable.sources.firstIndex(of: table)!
         let width = Self.variableCount
+        var outside = 0
         while try scanner.next(into: &fields) {
             guard fields.count == header.count else {
                 throw AggregateError.silverFile(path: path, reason: "line \(scanner.line) has \(fields.count) fields, not \(header.count)")
@@ -61,7 +63,10 @@ public struct HourlyFrame: Sendable {
                 throw AggregateError.silverFile(path: path, reason: "line \(scanner.line): observed_at is not a timestamp")
             }
             let hour = CivilTime.floorDiv(observed, 3600) - firstHour
-            guard hour >= 0 && hour < hours else { continue }
+            guard hour >= 0 && hour < hours else {
+                outside += 1
+                continue
+            }
             let city = self.city(scanner.text(fields[cityColumn]))
             sourceRows[city][source * hours + hour] += 1
             for (variable, column) in columns {
@@ -77,6 +82,81 @@ public struct HourlyFrame: Sendable {
                     sums[city][slot] += value
                 }
                 counts[city][slot] += 1
+            }
+        }
+        return outside
+    }
+
+    /// Adds the rows of a `gold/city_hourly` file as they were written: each value is one
+    /// observation of its hour, so ``value(city:hour:variable:)`` gives it back exactly (gold
+    /// writes numbers that read back as the same double), and each `<source>_rows` count is the
+    /// hour's rows of that source. Rows outside the frame's hours are skipped undecoded.
+    ///
+    /// ```swift
+    /// var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
+    /// try frame.addCityHourly(GoldLines(bytes: cityHourlyBytes), path: "gold/city_hourly/month=2026-11/part-00000.csv")
+    /// ```
+    mutating func addCityHourly(_ lines: GoldLines, path: String) throws {
+        guard let headerRange = lines.header else { return }
+        let header = lines.bytes[headerRange].split(separator: 0x2C, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard header.count > 2, header[0] == "city_id", header[1] == "hour" else {
+            throw AggregateError.goldFile(path: path, reason: "not a city_hourly header")
+        }
+        // Per column: a variable (≥ 0), a source's row count (-2 - source), or nothing (-1).
+        let roles = header.map { name -> Int in
+            if let variable = GoldVariable.all.firstIndex(where: { $0.name == name }) { return variable }
+            if name.hasSuffix("_rows"), let source = GoldVariable.sources.firstIndex(of: String(name.dropLast(5))) { return -2 - source }
+            return -1
+        }
+        let width = Self.variableCount
+        let variables = roles.enumerated().filter { $0.element >= 0 }.map { (column: $0.offset, variable: $0.element) }
+        let directions = variables.filter { GoldVariable.all[$0.variable].kind == .direction }
+        let sources = roles.enumerated().filter { $0.element <= -2 }.map { (column: $0.offset, source: -2 - $0.element) }
+        var parsed = [Double](repeating: .nan, count: roles.count)
+        var lastCity: ArraySlice<UInt8> = [], city = -1
+        try lines.bytes.withUnsafeBufferPointer { buffer in
+            for (number, range) in lines.rows.enumerated() {
+                var comma = range.lowerBound
+                while comma < range.upperBound && buffer[comma] != 0x2C { comma += 1 }
+                let hourStart = comma + 1
+                guard hourStart + 20 <= range.upperBound,
+                      let seconds = CSVNumber.timestamp(UnsafeBufferPointer(rebasing: buffer[hourStart..<hourStart + 20])) else {
+                    throw AggregateError.goldFile(path: path, reason: "row \(number + 1) has no hour")
+                }
+                let hour = CivilTime.floorDiv(seconds, 3600) - firstHour
+                guard hour >= 0 && hour < hours else { continue }
+                let id = lines.bytes[range.lowerBound..<comma]
+                if city < 0 || !id.elementsEqual(lastCity) {
+                    city = self.city(String(decoding: id, as: UTF8.self))
+                    lastCity = id
+                }
+                // The row's fields first, then one write per array (one uniqueness check each).
+                var column = 2, start = hourStart + 21
+                while column < roles.count && start <= range.upperBound {
+                    var end = start
+                    while end < range.upperBound && buffer[end] != 0x2C { end += 1 }
+                    if roles[column] != -1 { parsed[column] = CSVNumber.parse(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+                    column += 1
+                    start = end + 1
+                }
+                sums[city].withUnsafeMutableBufferPointer { sums in
+                    counts[city].withUnsafeMutableBufferPointer { counts in
+                        for (column, variable) in variables {
+                            let value = parsed[column], slot = hour * width + variable
+                            counts[slot] = value.isNaN ? 0 : 1
+                            if !value.isNaN { sums[slot] = value }
+                        }
+                    }
+                }
+                for (column, variable) in directions where !parsed[column].isNaN {
+                    firstDirections[city][hour * width + variable] = parsed[column]
+                }
+                for (column, source) in sources {
+                    sourceRows[city][source * hours + hour] = parsed[column].isNaN ? 0 : Int32(parsed[column])
+                }
+                guard column == roles.count && start == range.upperBound + 1 else {
+                    throw AggregateError.goldFile(path: path, reason: "row \(number + 1) has not \(roles.count) fields")
+                }
             }
         }
     }

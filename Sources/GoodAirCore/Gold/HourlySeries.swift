@@ -43,6 +43,33 @@ public struct HourlySeries: Sendable {
         self.variables = variables
     }
 
+    /// The series of `variables` (names in ``GoldVariable/all``) over `hours`, from the frames
+    /// that cover them (the rest is missing), each value as its frame gives it; an hour is present
+    /// where a source has rows (where `city_hourly` has a row). With frames of `city_hourly` rows
+    /// (``HourlyFrame/addCityHourly(_:path:)``), the series ``load(lake:months:variables:)`` reads.
+    init(frames: [HourlyFrame], hours: Range<Int>, variables: [String]) {
+        self.init(firstHour: hours.lowerBound, hours: hours.count, variables: variables)
+        let indexes = variables.map { name in GoldVariable.all.firstIndex { $0.name == name }! }
+        for frame in frames {
+            let from = max(hours.lowerBound, frame.firstHour), to = min(hours.upperBound, frame.firstHour + frame.hours)
+            guard from < to else { continue }
+            for (city, id) in frame.cities.enumerated() {
+                if values[id] == nil {
+                    values[id] = Array(repeating: Array(repeating: .nan, count: hours.count), count: variables.count)
+                    present[id] = Array(repeating: false, count: hours.count)
+                }
+                for (index, variable) in indexes.enumerated() {
+                    for hour in from..<to {
+                        values[id]![index][hour - firstHour] = frame.value(city: city, hour: hour - frame.firstHour, variable: variable)
+                    }
+                }
+                for hour in from..<to {
+                    present[id]![hour - firstHour] = GoldVariable.sources.indices.contains { frame.rows(city: city, hour: hour - frame.firstHour, source: $0) > 0 }
+                }
+            }
+        }
+    }
+
     private mutating func add(_ bytes: [UInt8], path: String) throws {
         var scanner = CSVScanner(bytes: bytes)
         var fields: [CSVScanner.Field] = []

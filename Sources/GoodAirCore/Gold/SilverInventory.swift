@@ -48,6 +48,18 @@ struct SilverInventory {
         return months
     }
 
+    /// The days (since 1970-01-01) of files that are new, changed or gone compared with `previous`;
+    /// nil when a file's date cannot be read as one.
+    func changedDays(since previous: SilverInventory) -> Set<Int>? {
+        var days = Set<Int>()
+        let changed = files.filter { previous.files[$0.key] != $0.value }.map(\.key) + previous.files.keys.filter { files[$0] == nil }
+        for key in changed {
+            guard let day = Timestamp.day(String(key[key.range(of: "date=")!.upperBound...])) else { return nil }
+            days.insert(day)
+        }
+        return days
+    }
+
     /// Every month silver has.
     var months: Set<String> { Set(files.keys.map(Self.month(of:))) }
 
@@ -59,8 +71,6 @@ struct SilverInventory {
         }.sorted()
     }
 
-    private static func month(of key: String) -> String {
-        let date = key[key.range(of: "date=")!.upperBound...]
-        return String(date.prefix(7))
-    }
+    /// `YYYY-MM` of a key `<table>/date=YYYY-MM-DD`.
+    private static func month(of key: String) -> String { String(key.suffix(10).prefix(7)) }
 }

@@ -20,8 +20,8 @@ public struct Pipeline: Sendable {
     public let client: any HTTPClient
     public let clock: LakeClock
     public let logger: Logger
-    /// Loads the warehouse after aggregation (in its own target): months → summary line.
-    public var warehouse: (@Sendable (_ months: [String], _ clock: LakeClock, _ logger: Logger) throws -> String)?
+    /// Loads the warehouse after aggregation (in its own target): what gold changed → summary line.
+    public var warehouse: (@Sendable (_ changes: GoldChanges, _ clock: LakeClock, _ logger: Logger) throws -> String)?
     /// Opens, reminds and resolves incidents from the checks and gold's episodes (nil: no alerts).
     public var alerts: AlertCenter?
 
@@ -70,7 +70,7 @@ public struct Pipeline: Sendable {
             let aggregated = try await Aggregator(lake: lake, configuration: AggregateConfiguration(schemas: configuration.schemas),
                                                   clock: clock, logger: logger).aggregate()
             var summary = aggregated.summary
-            if let warehouse { summary += "; " + (try warehouse(aggregated.monthsWritten, clock, logger)) }
+            if let warehouse { summary += "; " + (try warehouse(aggregated.changes, clock, logger)) }
             return (.success, summary, ["gold_rows_written": Double(aggregated.rows.values.reduce(0, +))])
         }
         var quality: QualityReport?

@@ -1,0 +1,84 @@
+import Foundation
+
+extension Aggregator {
+    /// Recomputes the city tables' rows of `days` (days of `month`) from their silver partitions:
+    /// their `city_hourly` and `city_daily` rows replace the old ones in the month files, and
+    /// `city_monthly` is computed again from the month's `city_hourly` as spliced (its values read
+    /// back exactly as written, which are the values a rebuild computes them from). Returns that
+    /// `city_hourly`, or nil when the month has no row left (its city tables are then removed, as a
+    /// rebuild does). Silver is partitioned by the observation's UTC date (LAKE.md §2), so no other
+    /// partition holds rows of those days; a changed partition with rows of a day outside them
+    /// throws ``DayLevelUnavailable``.
+    func cityTables(month: UTCMonth, days: Range<Int>, inventory: SilverInventory, before: Set<String>,
+                    report: inout AggregateReport) throws -> CityHourlyMonths.Month? {
+        let tick = ContinuousClock.now
+        var frame = HourlyFrame(firstHour: days.lowerBound * 24, hours: days.count * 24)
+        var silverPaths: [String] = []
+        for table in GoldVariable.sources {
+            for day in days {
+                let date = CivilTime.dateString(days: day)
+                guard inventory.files["\(table)/date=\(date)"] != nil else { continue }
+                let url = SilverPartition.url(lake: lake, table: table, date: date)
+                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+                let bytes = Array(data)
+                let path = lake.relativePath(url)
+                guard try frame.add(bytes, table: table, path: path) == 0 else {
+                    throw DayLevelUnavailable(reason: "\(path) has rows observed outside its date")
+                }
+                let file = LineageFile(lake: lake, url: url, contents: bytes)
+                report.lineage.read(file)
+                silverPaths.append(file.path)
+                report.silverFilesRead += 1
+            }
+        }
+        let read = ContinuousClock.now - tick
+        // city_hourly: the rows of the days' hours.
+        var start = ContinuousClock.now
+        let hourlyHeader = CityTables.header("city_hourly").joined(separator: ",")
+        let oldHourly = try existing("city_hourly", month, header: hourlyHeader, before: before)
+        let hours = (Array(CSVField.timestamp(days.lowerBound * 86_400).utf8)[...], Array(CSVField.timestamp(days.upperBound * 86_400).utf8)[...])
+        let hourly = try GoldLines.splice(oldHourly, header: Array(hourlyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_hourly", month)),
+                                          replacing: { Self.inRange(oldHourly.field($0, 1), hours) },
+                                          with: GoldLines(bytes: CityTables.render("city_hourly", frame: frame)).lines)
+        let spliced = GoldLines(bytes: hourly.bytes)
+        var monthFrame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
+        try monthFrame.addCityHourly(spliced, path: lake.relativePath(goldURL("city_hourly", month)))
+        guard !monthFrame.cities.isEmpty else {
+            for table in CityTables.names {
+                let folder = goldURL(table, month).deletingLastPathComponent()
+                try? FileManager.default.removeItem(at: folder)
+                report.lineage.removed(dataset: lake.relativePath(folder))
+            }
+            if !report.months.contains(month.name) { report.months.append(month.name) }
+            return nil
+        }
+        let file = try write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, report: &report)
+            ?? LineageFile(lake: lake, url: goldURL("city_hourly", month), contents: hourly.bytes)
+        report.lineage.read(file)   // city_monthly is made from it
+        timed("city_hourly", since: start, extra: read / 2, report: &report)
+        // city_daily: the rows of the days.
+        start = ContinuousClock.now
+        let dailyHeader = CityTables.header("city_daily").joined(separator: ",")
+        let oldDaily = try existing("city_daily", month, header: dailyHeader, before: before)
+        let dates = (Array(CivilTime.dateString(days: days.lowerBound).utf8)[...], Array(CivilTime.dateString(days: days.upperBound).utf8)[...])
+        let daily = try GoldLines.splice(oldDaily, header: Array(dailyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_daily", month)),
+                                         replacing: { Self.inRange(oldDaily.field($0, 1), dates) },
+                                         with: GoldLines(bytes: CityTables.render("city_daily", frame: frame)).lines)
+        try write(daily, old: oldDaily, table: "city_daily", month: month, derivedFrom: silverPaths, report: &report)
+        timed("city_daily", since: start, extra: read / 2, report: &report)
+        // city_monthly: from the whole month's city_hourly.
+        start = ContinuousClock.now
+        let monthly = CityTables.render("city_monthly", frame: monthFrame)
+        let oldMonthly = try existing("city_monthly", month, header: CityTables.header("city_monthly").joined(separator: ","), before: before)
+        try write((monthly, Self.dataRows(monthly)), old: oldMonthly, table: "city_monthly", month: month,
+                  derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], report: &report)
+        timed("city_monthly", since: start, report: &report)
+        return CityHourlyMonths.Month(lines: spliced, frame: monthFrame, file: file)
+    }
+
+    /// Whether `field` lies in [`bounds.0`, `bounds.1`): fixed-width ISO 8601 dates or timestamps
+    /// compare as their bytes.
+    static func inRange(_ field: ArraySlice<UInt8>, _ bounds: (ArraySlice<UInt8>, ArraySlice<UInt8>)) -> Bool {
+        !field.lexicographicallyPrecedes(bounds.0) && field.lexicographicallyPrecedes(bounds.1)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The `city_hourly` month files a run day by day reads, each read and parsed once: its lines,
+/// its values as an ``HourlyFrame`` over the month, and its lineage fact (size and sha256). The
+/// months whose files the run spliced are recorded as written; the others are read when a series
+/// first needs them.
+///
+/// ```swift
+/// var months = CityHourlyMonths()
+/// let (series, files) = try months.series(window, variables: ["no2_ugm3"], lake: lake)
+/// ```
+struct CityHourlyMonths {
+    struct Month {
+        let lines: GoldLines
+        let frame: HourlyFrame
+        let file: LineageFile
+    }
+
+    /// Month → its file as parsed; nil for a month without one (or without rows).
+    private var months: [UTCMonth: Month?] = [:]
+
+    /// Records the file of `month` as just written (nil: removed).
+    mutating func set(_ month: UTCMonth, _ value: Month?) { months.updateValue(value, forKey: month) }
+
+    /// The file of `month`, read and parsed the first time; nil when there is none.
+    mutating func month(_ month: UTCMonth, lake: Lake) throws -> Month? {
+        if let known = months[month] { return known }
+        let url = lake.gold.appendingPathComponent("city_hourly/month=\(month.name)/part-00000.csv")
+        var value: Month?
+        if let lines = try GoldLines.read(url) {
+            var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
+            try frame.addCityHourly(lines, path: lake.relativePath(url))
+            value = Month(lines: lines, frame: frame, file: LineageFile(lake: lake, url: url, contents: lines.bytes))
+        }
+        months.updateValue(value, forKey: month)
+        return value
+    }
+
+    /// The series of `variables` over `hours` (from a UTC midnight to another), from the months
+    /// they overlap; and the files it came from, for lineage.
+    mutating func series(_ hours: Range<Int>, variables: [String], lake: Lake) throws -> (series: HourlySeries, files: [LineageFile]) {
+        var parts: [Month] = []
+        for month in Aggregator.months(overlapping: hours) {
+            if let part = try self.month(month, lake: lake) { parts.append(part) }
+        }
+        return (HourlySeries(frames: parts.map(\.frame), hours: hours, variables: variables), parts.map(\.file))
+    }
+}

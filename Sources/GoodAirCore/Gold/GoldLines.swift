@@ -1,0 +1,158 @@
+import Foundation
+
+/// A gold CSV file (one month partition) as lines: its header and its rows as byte ranges of the
+/// file, without line ends. What an incremental aggregation needs to splice a month file —
+/// replace the rows of a few days by recomputed ones — without decoding the rows it keeps.
+///
+/// Gold rows are sorted by primary key, and the key is the first fields of the row: comparing the
+/// bytes of those fields, each ended by its comma, gives the file's order, because every key
+/// field (a city or variable slug, a pollutant, a threshold id, an ISO 8601 date or timestamp) is
+/// unquoted and made of bytes above the comma.
+///
+/// ```swift
+/// let old = try GoldLines.read(url) ?? .empty
+/// old.field(0, 1)   // the second field of the first row: its hour, in city_hourly
+/// let day = (Array("2026-11-28T00:00:00Z".utf8)[...], Array("2026-11-29T00:00:00Z".utf8)[...])
+/// let (bytes, rows) = try GoldLines.splice(old, header: header, keyFields: 2, path: path,
+///                                          replacing: { Aggregator.inRange(old.field($0, 1), day) }, with: dayRows)
+/// ```
+struct GoldLines: Sendable {
+    let bytes: [UInt8]
+    /// The header line, or nil for an empty file.
+    let header: Range<Int>?
+    /// The rows, in file order.
+    let rows: [Range<Int>]
+
+    /// Splits `bytes` at LF (a CR before it is dropped); blank lines are skipped.
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 64)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            let count = buffer.count
+            while start < count {
+                let end = memchr(base + start, 0x0A, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                var stop = end
+                if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }
+                if stop > start { lines.append(start..<stop) }
+                start = end + 1
+            }
+        }
+        header = lines.first
+        rows = Array(lines.dropFirst())
+    }
+
+    /// The lines of the file at `url`; nil when there is no such file.
+    static func read(_ url: URL) throws -> GoldLines? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw LakeError.io(operation: "open", path: url.path, errno: errno)
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LakeError.io(operation: "stat", path: url.path, errno: errno) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failure = n < 0 ? errno : 0
+                    break
+                }
+                count += n
+            }
+        }
+        guard failure == 0 else { throw LakeError.io(operation: "read", path: url.path, errno: failure) }
+        return GoldLines(bytes: bytes)
+    }
+
+    /// The file's bytes when there is none: nothing.
+    static let empty = GoldLines(bytes: [])
+
+    /// Each row's bytes.
+    var lines: [[UInt8]] { rows.map { Array(bytes[$0]) } }
+
+    /// Field `index` (0-based) of row `row`: the bytes between its commas (the row's fields are
+    /// never quoted in gold, whose writers quote only text with commas or quotes).
+    func field(_ row: Int, _ index: Int) -> ArraySlice<UInt8> {
+        let range = rows[row]
+        var start = range.lowerBound, seen = 0
+        while seen < index {
+            guard let comma = bytes[start..<range.upperBound].firstIndex(of: 0x2C) else { return bytes[range.upperBound..<range.upperBound] }
+            start = comma + 1
+            seen += 1
+        }
+        let end = bytes[start..<range.upperBound].firstIndex(of: 0x2C) ?? range.upperBound
+        return bytes[start..<end]
+    }
+
+    /// The sort key of a line: its first `fields` fields with the comma ending each (the line and
+    /// a comma when it has fewer).
+    static func key(_ line: ArraySlice<UInt8>, fields: Int) -> ArraySlice<UInt8> {
+        var seen = 0
+        for index in line.indices where line[index] == 0x2C {
+            seen += 1
+            if seen == fields { return line[line.startIndex...index] }
+        }
+        return line
+    }
+
+    /// Whether `a` and `b` hold the same bytes (compared with `memcmp`).
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
+
+    /// Whether key `a` sorts before key `b` (bytes compared, a shorter prefix first; a key that
+    /// lacks its last comma is treated as if it had it).
+    static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order < 0 || (order == 0 && x.count < y.count)
+            }
+        }
+    }
+
+    /// The file made of `old`'s rows, minus those `replacing` selects, and `new` rows (lines without
+    /// line end, in any order), merged in key order under `header`, with CRLF line ends; and its
+    /// row count. Two rows with the same key, or old rows out of order, are an error naming `path`.
+    static func splice(_ old: GoldLines, header: [UInt8], keyFields: Int, path: String,
+                       replacing: (Int) -> Bool, with new: [[UInt8]]) throws -> (bytes: [UInt8], rows: Int) {
+        let added = new.map { (key: Self.key($0[...], fields: keyFields), line: $0) }
+            .sorted { precedes($0.key, $1.key) }
+        var out: [UInt8] = []
+        out.reserveCapacity(old.bytes.count + new.reduce(0) { $0 + $1.count + 2 })
+        out += header
+        out += [0x0D, 0x0A]
+        var next = 0, rows = 0
+        var last: ArraySlice<UInt8>? = nil
+        func append(_ line: ArraySlice<UInt8>, key: ArraySlice<UInt8>) throws {
+            if let last, !precedes(last, key) {
+                throw AggregateError.goldFile(path: path, reason: "rows out of key order or repeated at \(String(decoding: key, as: UTF8.self))")
+            }
+            last = key
+            out += line
+            out += [0x0D, 0x0A]
+            rows += 1
+        }
+        for row in old.rows.indices where !replacing(row) {
+            let line = old.bytes[old.rows[row]]
+            let key = Self.key(line, fields: keyFields)
+            while next < added.count && precedes(added[next].key, key) {
+                try append(added[next].line[...], key: added[next].key)
+                next += 1
+            }
+            try append(line, key: key)
+        }
+        while next < added.count {
+            try append(added[next].line[...], key: added[next].key)
+            next += 1
+        }
+        return (out, rows)
+    }
+}
