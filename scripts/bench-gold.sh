@@ -7,7 +7,9 @@
 #     partitions rewritten with one more hour, as curation does each hour, then `goodair aggregate`
 #     — day by day, it recomputes that day's rows and the event rows they reach, and the warehouse
 #     reloads that day's facts. The command's wall and CPU time include the warehouse and the
-#     process start; the `aggregate:` and `warehouse:` lines give each part's own time.
+#     process start; the `aggregate:` and `warehouse:` lines give each part's own time;
+#  4. the warehouse answering the dashboard's queries (goodair-bench warehouse-query): one city's
+#     hourly year (target: under 10 ms), all cities for a day, the latest value per city.
 #   BENCH_DIR     where the corpus is kept between runs (default .bench)
 #   BENCH_PYTHON  the Python with DuckDB (default .venv/bin/python, else python3)
 set -euo pipefail
@@ -59,3 +61,6 @@ for hour in 21 22 23; do
   until_hour $hour
   /usr/bin/time -f "wall %e s, CPU %U+%S s" "$bin" aggregate --timings --lake "$lake" --now "${newest#date=}T$hour:30:00Z" --log-level error
 done
+echo "== the warehouse answering the dashboard's queries (release build, one open connection)"
+.build-release/release/goodair-bench warehouse-query "$lake" paris temperature_c
+.build-release/release/goodair-bench warehouse-query "$lake" lyon no2_ugm3
