@@ -1,8 +1,9 @@
 import Foundation
 
 /// Appends whole records to a journal file (lineage events): one `write(2)` of the full line with
-/// `O_APPEND`, then `fsync`. A reader keeps only lines that end in a newline, so a record being
-/// written, or torn by a crash, is never taken for a whole one.
+/// `O_APPEND`, then `fsync`. A reader keeps only lines that end in a newline (``forEachLine(at:_:)``,
+/// ``firstAndLastLines(at:)``), so a record being written, or torn by a crash, is never taken for
+/// a whole one.
 ///
 /// ```swift
 /// try AppendOnlyFile.append(Array("{\"eventType\":\"COMPLETE\"}\n".utf8), to: url)
@@ -23,14 +24,5 @@ public enum AppendOnlyFile {
             offset += n
         }
         guard fsync(fd) == 0 else { throw LakeError.io(operation: "fsync", path: url.path, errno: errno) }
-    }
-
-    /// The whole lines of `data` (each without its newline); a last line with no newline — being
-    /// written, or torn by a crash — is left out and reported in `torn`.
-    public static func lines(_ data: Data) -> (lines: [Data], torn: Bool) {
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) }
-        let torn = !data.isEmpty && data.last != 0x0A
-        if torn { lines.removeLast() }
-        return (lines, torn)
     }
 }
