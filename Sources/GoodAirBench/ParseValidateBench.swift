@@ -10,10 +10,6 @@ struct ParseValidateBench {
         "aqicn": "aqicn-feed.schema.json", "owm_weather": "owm-weather.schema.json", "owm_air": "owm-air.schema.json",
     ]
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     func run() throws {
         let corpus = try BenchCorpus(bronze: options.bronze, limit: options.limit, source: options.source)
         var sink = 0
@@ -24,7 +20,7 @@ struct ParseValidateBench {
             let schema = try JSONSchema(contentsOf: options.schemas.appendingPathComponent(file))
             let tapes = try documents.map { try JSONTape(parsing: $0) }
             for (index, tape) in tapes.enumerated() where !schema.isValid(tape) || !schema.validate(tape).isEmpty {
-                throw Failure(description: "\(source) snapshot \(index) is reported invalid: \(schema.validate(tape))")
+                throw BenchError("\(source) snapshot \(index) is reported invalid: \(schema.validate(tape))")
             }
             let bytes = documents.reduce(0) { $0 + $1.count }
             let parse = try BenchClock.best(rounds: rounds("parse"), sink: &sink) {

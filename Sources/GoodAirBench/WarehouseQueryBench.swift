@@ -46,8 +46,3 @@ struct WarehouseQueryBench {
         return (first, times[times.count / 2], times.last!)
     }
 }
-
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -101,8 +101,7 @@ public struct Warehouse: Sendable {
                 report.rows.merge(try loadCityFacts(db, lake: lake, month: part, keys: &keys), uniquingKeysWith: +)
             }
             for month in events {
-                try WarehouseEvents.delete(db, month: month)
-                report.rows.merge(try WarehouseEvents.load(db, lake: lake, month: month, keys: &keys), uniquingKeysWith: +)
+                report.rows.merge(try loadEvents(db, lake: lake, month: month, keys: &keys), uniquingKeysWith: +)
             }
             if let rows = try WarehouseCorrelations.refresh(db, lake: lake, force: rebuild, keys: &keys) {
                 report.rows["correlation"] = rows
@@ -122,8 +121,7 @@ public struct Warehouse: Sendable {
     private static func dayParts(_ dates: [String]) throws -> [WarehouseMonth] {
         var spans: [String: Range<Int>] = [:]
         for date in dates {
-            let parts = date.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, let day = CivilTime.validDays(year: parts[0], month: parts[1], day: parts[2]) else {
+            guard date.utf8.count == 10, let day = Timestamp.day(date) else {
                 throw WarehouseError(reason: "day '\(date)': expected YYYY-MM-DD")
             }
             let month = String(date.prefix(7))
@@ -146,14 +144,14 @@ public struct Warehouse: Sendable {
 
     /// Deletes then inserts again the facts of `month`; returns the rows inserted per table.
     private static func load(_ db: Database, lake: Lake, month: WarehouseMonth, keys: inout WarehouseKeys) throws -> [String: Int] {
-        try WarehouseHourly.delete(db, month: month)
-        try WarehouseAggregates.daily.delete(db, month: month)
-        try WarehouseAggregates.monthly.delete(db, month: month)
-        try WarehouseEvents.delete(db, month: month)
-        var rows = try WarehouseEvents.load(db, lake: lake, month: month, keys: &keys)
-        rows["hourly_measurement"] = try WarehouseHourly.load(db, lake: lake, month: month, keys: &keys)
-        rows["daily_aggregate"] = try WarehouseAggregates.daily.load(db, lake: lake, month: month, keys: &keys)
-        rows["monthly_aggregate"] = try WarehouseAggregates.monthly.load(db, lake: lake, month: month, keys: &keys)
+        var rows = try loadEvents(db, lake: lake, month: month, keys: &keys)
+        rows.merge(try loadCityFacts(db, lake: lake, month: month, keys: &keys), uniquingKeysWith: +)
         return rows
+    }
+
+    /// Deletes then inserts again the events of `month`; returns the rows inserted per table.
+    private static func loadEvents(_ db: Database, lake: Lake, month: WarehouseMonth, keys: inout WarehouseKeys) throws -> [String: Int] {
+        try WarehouseEvents.delete(db, month: month)
+        return try WarehouseEvents.load(db, lake: lake, month: month, keys: &keys)
     }
 }

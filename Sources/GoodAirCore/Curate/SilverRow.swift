@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,13 +57,16 @@ public struct RowKey: Hashable, Comparable, Sendable {
 
     public static func < (a: RowKey, b: RowKey) -> Bool { precedes(a.bytes, b.bytes) }
 
-    /// Byte order of two byte strings (keys or lines).
+    /// Byte order of two byte strings (keys or lines, arrays or slices of them): compared with
+    /// `memcmp`, a prefix before the longer string.
     @inline(__always)
-    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        let common = min(a.count, b.count)
-        let order = a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in common == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, common) }
+    static func precedes(_ a: some ContiguousBytes, _ b: some ContiguousBytes) -> Bool {
+        a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
         }
-        return order != 0 ? order < 0 : a.count < b.count
     }
 }

@@ -106,25 +106,13 @@ struct GoldLines: Sendable {
         a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
-    /// Whether key `a` sorts before key `b` (bytes compared, a shorter prefix first; a key that
-    /// lacks its last comma is treated as if it had it).
-    static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        a.withUnsafeBytes { x in
-            b.withUnsafeBytes { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order < 0 || (order == 0 && x.count < y.count)
-            }
-        }
-    }
-
     /// The file made of `old`'s rows, minus those `replacing` selects, and `new` rows (lines without
     /// line end, in any order), merged in key order under `header`, with CRLF line ends; and its
     /// row count. Two rows with the same key, or old rows out of order, are an error naming `path`.
     static func splice(_ old: GoldLines, header: [UInt8], keyFields: Int, path: String,
                        replacing: (Int) -> Bool, with new: [[UInt8]]) throws -> (bytes: [UInt8], rows: Int) {
         let added = new.map { (key: Self.key($0[...], fields: keyFields), line: $0) }
-            .sorted { precedes($0.key, $1.key) }
+            .sorted { RowKey.precedes($0.key, $1.key) }
         var out: [UInt8] = []
         out.reserveCapacity(old.bytes.count + new.reduce(0) { $0 + $1.count + 2 })
         out += header
@@ -132,7 +120,7 @@ struct GoldLines: Sendable {
         var next = 0, rows = 0
         var last: ArraySlice<UInt8>? = nil
         func append(_ line: ArraySlice<UInt8>, key: ArraySlice<UInt8>) throws {
-            if let last, !precedes(last, key) {
+            if let last, !RowKey.precedes(last, key) {
                 throw AggregateError.goldFile(path: path, reason: "rows out of key order or repeated at \(String(decoding: key, as: UTF8.self))")
             }
             last = key
@@ -143,7 +131,7 @@ struct GoldLines: Sendable {
         for row in old.rows.indices where !replacing(row) {
             let line = old.bytes[old.rows[row]]
             let key = Self.key(line, fields: keyFields)
-            while next < added.count && precedes(added[next].key, key) {
+            while next < added.count && RowKey.precedes(added[next].key, key) {
                 try append(added[next].line[...], key: added[next].key)
                 next += 1
             }

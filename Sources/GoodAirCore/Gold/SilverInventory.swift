@@ -40,21 +40,22 @@ struct SilverInventory {
         try AtomicFile.write(string: text, to: Self.stateURL(lake: lake))
     }
 
+    /// The keys of files that are new, changed or gone compared with `previous`.
+    func changedKeys(since previous: SilverInventory) -> [String] {
+        files.filter { previous.files[$0.key] != $0.value }.map(\.key) + previous.files.keys.filter { files[$0] == nil }
+    }
+
     /// The months (`YYYY-MM`) of files that are new, changed or gone compared with `previous`.
     func changedMonths(since previous: SilverInventory) -> Set<String> {
-        var months = Set<String>()
-        for (key, fingerprint) in files where previous.files[key] != fingerprint { months.insert(Self.month(of: key)) }
-        for key in previous.files.keys where files[key] == nil { months.insert(Self.month(of: key)) }
-        return months
+        Set(changedKeys(since: previous).map(Self.month(of:)))
     }
 
     /// The days (since 1970-01-01) of files that are new, changed or gone compared with `previous`;
     /// nil when a file's date cannot be read as one.
     func changedDays(since previous: SilverInventory) -> Set<Int>? {
         var days = Set<Int>()
-        let changed = files.filter { previous.files[$0.key] != $0.value }.map(\.key) + previous.files.keys.filter { files[$0] == nil }
-        for key in changed {
-            guard let day = Timestamp.day(String(key[key.range(of: "date=")!.upperBound...])) else { return nil }
+        for key in changedKeys(since: previous) {
+            guard let day = Timestamp.day(String(Self.date(of: key))) else { return nil }
             days.insert(day)
         }
         return days
@@ -71,6 +72,9 @@ struct SilverInventory {
         }.sorted()
     }
 
+    /// `YYYY-MM-DD` of a key `<table>/date=YYYY-MM-DD`.
+    private static func date(of key: String) -> Substring { key.suffix(10) }
+
     /// `YYYY-MM` of a key `<table>/date=YYYY-MM-DD`.
-    private static func month(of key: String) -> String { String(key.suffix(10).prefix(7)) }
+    private static func month(of key: String) -> String { String(date(of: key).prefix(7)) }
 }
