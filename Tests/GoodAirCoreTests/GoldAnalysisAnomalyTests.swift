@@ -50,6 +50,36 @@ struct GoldAnalysisAnomalyTests {
         #expect(RobustAnomalies.detect(series, threshold: 2).count > 2)
     }
 
+    @Test("scoring from an index gives the same scores there, and none before")
+    func scoredFrom() {
+        let all = RobustAnomalies.scores(series)
+        let late = RobustAnomalies.scores(series, scoredFrom: 320)
+        #expect(late[..<320].allSatisfy { $0 == nil })
+        for index in 320..<400 {
+            #expect(late[index]?.baseline == all[index]?.baseline && late[index]?.score == all[index]?.score, "at \(index)")
+        }
+        // Whatever the first scored index, the window it starts from is the same.
+        for from in stride(from: 0, to: 400, by: 37) {
+            let scored = RobustAnomalies.scores(series, scoredFrom: from)
+            #expect(scored.indices.allSatisfy { scored[$0]?.score == (($0 >= from) ? all[$0]?.score : nil) }, "from \(from)")
+        }
+        #expect(RobustAnomalies.detect(series, scoredFrom: 320).map(\.index) == [350])
+        #expect(RobustAnomalies.detect(series, scoredFrom: 300).map(\.index) == [300, 350])
+    }
+
+    @Test("a zero enters the window as +0, in whatever order -0 and +0 come")
+    func signedZeros() {
+        var one = SortedWindow(), other = SortedWindow()
+        for value in [-0.0, 0.0, 1.0] { one.insert(value) }
+        for value in [0.0, -0.0, 1.0] { other.insert(value) }
+        #expect(one.median().sign == .plus && other.median().sign == .plus)
+        one.remove(-0.0)
+        #expect(one.values == [0, 1] && one.values[0].sign == .plus)
+        var filled = SortedWindow()
+        filled.fill([1, -0.0, 0.0])
+        #expect(filled.values.allSatisfy { $0.sign == .plus })
+    }
+
     @Test("a flat window has MAD 0 and no score")
     func flatWindow() {
         let flat = [Double](repeating: 10, count: 100) + [50]

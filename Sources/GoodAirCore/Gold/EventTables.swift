@@ -62,13 +62,13 @@ enum EventTables {
                 lines += heatwaveRows(city: city, series: series, reference: reference)
                     .filter { $0.start * 24 >= monthStart && $0.start * 24 < monthEnd }.map(\.line)
             default:
-                // Scores of the month's hours need only the week before: score that span alone.
+                // Scores of the month's hours need only the week before: that span alone, scored from the month's start.
                 let from = max(0, monthStart - series.firstHour - anomalyWindow)
                 let to = max(from, min(series.hours, monthEnd - series.firstHour))
                 for variable in anomalyVariables.sorted() {
-                    for anomaly in RobustAnomalies.detect(Array(column(variable)[from..<to]), window: anomalyWindow) {
+                    for anomaly in RobustAnomalies.detect(Array(column(variable)[from..<to]), window: anomalyWindow,
+                                                          scoredFrom: monthStart - series.firstHour - from) {
                         let hour = series.firstHour + from + anomaly.index
-                        guard hour >= monthStart && hour < monthEnd else { continue }
                         var line = CSVLine()
                         line.appendText(city); line.comma(); line.appendText(variable); line.comma()
                         line.appendTimestamp(hour * 3600); line.comma(); line.appendExactDouble(anomaly.value); line.comma()

@@ -18,16 +18,27 @@ public struct HourlyFrame: Sendable {
     public let hours: Int
     public private(set) var cities: [String] = []
     private var cityIndexes: [String: Int] = [:]
-    /// Per city: `hours × variables` sums (of sines for directions), counts, cosine sums (for
-    /// directions); and per source, `hours` row counts.
+    /// Per city: `hours × variables` sums (of sines for directions) and counts; `hours ×
+    /// directions` cosine sums; and per source, `hours` row counts.
     private var sums: [[Double]] = []
     private var cosines: [[Double]] = []
     private var counts: [[Int32]] = []
     private var sourceRows: [[Int32]] = []
-    /// For directions: the first value of the hour (returned as is when it is the only one).
+    /// Per city, `hours × directions`: the first value of the hour (returned as is when it is the only one).
     private var firstDirections: [[Double]] = []
 
     static let variableCount = GoldVariable.all.count
+    /// Each variable's index among the directions (-1 for the others), and their number: the
+    /// direction arrays hold only them.
+    static let directionIndexes: [Int] = {
+        var indexes: [Int] = [], next = 0
+        for variable in GoldVariable.all {
+            indexes.append(variable.kind == .direction ? next : -1)
+            if variable.kind == .direction { next += 1 }
+        }
+        return indexes
+    }()
+    static let directionCount = GoldVariable.all.filter { $0.kind == .direction }.count
 
     public init(firstHour: Int, hours: Int) {
         self.firstHour = firstHour
@@ -52,7 +63,7 @@ public struct HourlyFrame: Sendable {
             return (variable, column)
         }
         let source = GoldVariable.sources.firstIndex(of: table)!
-        let width = Self.variableCount
+        let width = Self.variableCount, directionWidth = Self.directionCount
         var outside = 0
         while try scanner.next(into: &fields) {
             guard fields.count == header.count else {
@@ -73,11 +84,12 @@ public struct HourlyFrame: Sendable {
                 let value = scanner.number(fields[column])
                 guard !value.isNaN else { continue }
                 let slot = hour * width + variable
-                if GoldVariable.all[variable].kind == .direction {
-                    let radians = value * .pi / 180
+                let direction = Self.directionIndexes[variable]
+                if direction >= 0 {
+                    let radians = value * .pi / 180, directionSlot = hour * directionWidth + direction
                     sums[city][slot] += sin(radians)
-                    cosines[city][slot] += cos(radians)
-                    if counts[city][slot] == 0 { firstDirections[city][slot] = value }
+                    cosines[city][directionSlot] += cos(radians)
+                    if counts[city][slot] == 0 { firstDirections[city][directionSlot] = value }
                 } else {
                     sums[city][slot] += value
                 }
@@ -110,7 +122,8 @@ public struct HourlyFrame: Sendable {
         }
         let width = Self.variableCount
         let variables = roles.enumerated().filter { $0.element >= 0 }.map { (column: $0.offset, variable: $0.element) }
-        let directions = variables.filter { GoldVariable.all[$0.variable].kind == .direction }
+        let directions = variables.filter { Self.directionIndexes[$0.variable] >= 0 }
+        let directionWidth = Self.directionCount
         let sources = roles.enumerated().filter { $0.element <= -2 }.map { (column: $0.offset, source: -2 - $0.element) }
         var parsed = [Double](repeating: .nan, count: roles.count)
         var lastCity: ArraySlice<UInt8> = [], city = -1
@@ -149,7 +162,7 @@ public struct HourlyFrame: Sendable {
                     }
                 }
                 for (column, variable) in directions where !parsed[column].isNaN {
-                    firstDirections[city][hour * width + variable] = parsed[column]
+                    firstDirections[city][hour * directionWidth + Self.directionIndexes[variable]] = parsed[column]
                 }
                 for (column, source) in sources {
                     sourceRows[city][source * hours + hour] = parsed[column].isNaN ? 0 : Int32(parsed[column])
@@ -167,10 +180,10 @@ public struct HourlyFrame: Sendable {
         cities.append(id)
         cityIndexes[id] = index
         sums.append([Double](repeating: 0, count: hours * Self.variableCount))
-        cosines.append([Double](repeating: 0, count: hours * Self.variableCount))
+        cosines.append([Double](repeating: 0, count: hours * Self.directionCount))
         counts.append([Int32](repeating: 0, count: hours * Self.variableCount))
         sourceRows.append([Int32](repeating: 0, count: hours * GoldVariable.sources.count))
-        firstDirections.append([Double](repeating: .nan, count: hours * Self.variableCount))
+        firstDirections.append([Double](repeating: .nan, count: hours * Self.directionCount))
         return index
     }
 
@@ -180,9 +193,11 @@ public struct HourlyFrame: Sendable {
         let slot = hour * Self.variableCount + variable
         let n = counts[city][slot]
         guard n > 0 else { return .nan }
-        guard GoldVariable.all[variable].kind == .direction else { return sums[city][slot] / Double(n) }
-        if n == 1 { return firstDirections[city][slot] }
-        let degrees = atan2(sums[city][slot], cosines[city][slot]) * 180 / .pi
+        let direction = Self.directionIndexes[variable]
+        guard direction >= 0 else { return sums[city][slot] / Double(n) }
+        let directionSlot = hour * Self.directionCount + direction
+        if n == 1 { return firstDirections[city][directionSlot] }
+        let degrees = atan2(sums[city][slot], cosines[city][directionSlot]) * 180 / .pi
         return degrees < 0 ? degrees + 360 : degrees
     }
 

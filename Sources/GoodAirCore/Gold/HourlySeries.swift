@@ -54,18 +54,22 @@ public struct HourlySeries: Sendable {
             let from = max(hours.lowerBound, frame.firstHour), to = min(hours.upperBound, frame.firstHour + frame.hours)
             guard from < to else { continue }
             for (city, id) in frame.cities.enumerated() {
-                if values[id] == nil {
-                    values[id] = Array(repeating: Array(repeating: .nan, count: hours.count), count: variables.count)
-                    present[id] = Array(repeating: false, count: hours.count)
-                }
+                // Filled outside the dictionaries, stored back once: one lookup per city, not per value.
+                var columns = values.removeValue(forKey: id)
+                    ?? Array(repeating: Array(repeating: .nan, count: hours.count), count: variables.count)
+                var presence = present.removeValue(forKey: id) ?? Array(repeating: false, count: hours.count)
                 for (index, variable) in indexes.enumerated() {
-                    for hour in from..<to {
-                        values[id]![index][hour - firstHour] = frame.value(city: city, hour: hour - frame.firstHour, variable: variable)
+                    columns[index].withUnsafeMutableBufferPointer { column in
+                        for hour in from..<to {
+                            column[hour - firstHour] = frame.value(city: city, hour: hour - frame.firstHour, variable: variable)
+                        }
                     }
                 }
                 for hour in from..<to {
-                    present[id]![hour - firstHour] = GoldVariable.sources.indices.contains { frame.rows(city: city, hour: hour - frame.firstHour, source: $0) > 0 }
+                    presence[hour - firstHour] = GoldVariable.sources.indices.contains { frame.rows(city: city, hour: hour - frame.firstHour, source: $0) > 0 }
                 }
+                values[id] = columns
+                present[id] = presence
             }
         }
     }

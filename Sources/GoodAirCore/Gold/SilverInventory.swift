@@ -7,15 +7,19 @@ struct SilverInventory {
     /// `<table>/date=YYYY-MM-DD` → fingerprint.
     var files: [String: String] = [:]
 
-    /// What silver holds now.
+    /// What silver holds now: each table folder read with `readdir`, and one `fstatat` per
+    /// partition relative to it (run every hour, over a year of partitions).
     static func scan(lake: Lake) -> SilverInventory {
         var inventory = SilverInventory()
         for table in GoldVariable.sources {
-            let folder = lake.silver.appendingPathComponent(table).path
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("date=") {
+            guard let folder = opendir(lake.silver.appendingPathComponent(table).path) else { continue }
+            defer { closedir(folder) }
+            let fd = dirfd(folder)
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard name.hasPrefix("date=") else { continue }
                 var info = stat()
-                let path = "\(folder)/\(name)/\(SilverPartition.fileName)"
-                guard stat(path, &info) == 0 else { continue }
+                guard fstatat(fd, "\(name)/\(SilverPartition.fileName)", &info, 0) == 0 else { continue }
                 inventory.files["\(table)/\(name)"] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
             }
         }

@@ -44,23 +44,29 @@ public enum RobustAnomalies {
 
     /// For each index, the baseline (median of the present values among the `window` before it)
     /// and the robust z-score of the value. Nil where the value is missing, where fewer than
-    /// `minimumValid` values are present in the window, or where the MAD is 0.
+    /// `minimumValid` values are present in the window, where the MAD is 0, and before
+    /// `scoredFrom` (default 0): the values before it only fill the window of those after, so a
+    /// span's scores need only the week before it, and cost nothing there.
     /// O(n · window) in the worst case, each step a binary search and a memmove.
     ///
     /// ```swift
     /// RobustAnomalies.scores(series, window: 24, minimumValid: 12)
+    /// RobustAnomalies.scores(lastWeekAndToday, scoredFrom: 168)   // today's scores only
     /// ```
     public static func scores(
-        _ series: [Double], window: Int = 168, minimumValid: Int = 72
+        _ series: [Double], window: Int = 168, minimumValid: Int = 72, scoredFrom: Int = 0
     ) -> [(baseline: Double, score: Double)?] {
         precondition(window >= 1, "window must be at least 1")
         var scores = [(baseline: Double, score: Double)?](repeating: nil, count: series.count)
         var sorted = SortedWindow(capacity: window + 1)
         let minimumValid = max(1, minimumValid)
-        for i in series.indices {
+        // The window of the first scored index, sorted at once; then it slides one value at a time.
+        let first = min(max(0, scoredFrom), series.count)
+        sorted.fill(series[max(0, first - window)..<first].filter(\.isFinite))
+        for i in first..<series.count {
             // The window is i - window … i - 1.
-            if i >= 1, series[i - 1].isFinite { sorted.insert(series[i - 1]) }
-            if i - window - 1 >= 0, series[i - window - 1].isFinite { sorted.remove(series[i - window - 1]) }
+            if i > first, series[i - 1].isFinite { sorted.insert(series[i - 1]) }
+            if i > first, i - window - 1 >= 0, series[i - window - 1].isFinite { sorted.remove(series[i - window - 1]) }
             let value = series[i]
             guard value.isFinite, sorted.count >= minimumValid else { continue }
             let median = sorted.median()
@@ -71,16 +77,17 @@ public enum RobustAnomalies {
         return scores
     }
 
-    /// The values whose absolute robust z-score is at least `threshold` (default 5), in order.
+    /// The values whose absolute robust z-score is at least `threshold` (default 5), in order,
+    /// from index `scoredFrom` on (default 0: all).
     ///
     /// ```swift
     /// RobustAnomalies.detect(pm10).map(\.index)
     /// ```
     public static func detect(
-        _ series: [Double], threshold: Double = defaultThreshold, window: Int = 168, minimumValid: Int = 72
+        _ series: [Double], threshold: Double = defaultThreshold, window: Int = 168, minimumValid: Int = 72, scoredFrom: Int = 0
     ) -> [Anomaly] {
         var anomalies: [Anomaly] = []
-        for (index, scored) in scores(series, window: window, minimumValid: minimumValid).enumerated() {
+        for (index, scored) in scores(series, window: window, minimumValid: minimumValid, scoredFrom: scoredFrom).enumerated() {
             guard let scored, abs(scored.score) >= threshold else { continue }
             anomalies.append(Anomaly(index: index, value: series[index], baseline: scored.baseline, score: scored.score))
         }

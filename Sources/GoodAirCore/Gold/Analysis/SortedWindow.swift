@@ -21,13 +21,23 @@ struct SortedWindow {
     /// The number of values in the window.
     var count: Int { values.count }
 
-    /// Adds a finite `value`.
+    /// Adds a finite `value`. A zero is kept as +0, so that the window's values, and its median,
+    /// do not depend on the order in which -0 and +0 came in.
     mutating func insert(_ value: Double) {
+        let value = value == 0 ? 0 : value
         values.insert(value, at: lowerBound(value))
+    }
+
+    /// Replaces the values by `finite` ones, sorted at once.
+    mutating func fill(_ finite: [Double]) {
+        values.removeAll(keepingCapacity: true)
+        values.append(contentsOf: finite.lazy.map { $0 == 0 ? 0 : $0 })
+        values.sort()
     }
 
     /// Removes one occurrence of `value`, which must be in the window.
     mutating func remove(_ value: Double) {
+        let value = value == 0 ? 0 : value
         let index = lowerBound(value)
         precondition(index < values.count && values[index] == value, "value not in window")
         values.remove(at: index)
