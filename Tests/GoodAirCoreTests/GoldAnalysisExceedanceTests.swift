@@ -78,6 +78,8 @@ struct GoldAnalysisExceedanceTests {
         #expect(means[0].isNaN && means[1].isNaN && means[2].isNaN && means[3].isNaN)
         #expect(means[4] == 45)
         #expect(Exceedances.rollingMean([10, .nan, 30, 50], hours: 2, minimumValid: 1)[1...] == [10, 30, 40])
+        let valued = Exceedances.rollingMean([10, .nan, 30, 50], hours: 2, minimumValid: 1, atValuesOnly: true)
+        #expect(valued[1].isNaN && valued[0] == 10 && valued[2...] == [30, 40])
     }
 
     @Test("24-hour PM10 episode: start, end and peak of the averaged values")

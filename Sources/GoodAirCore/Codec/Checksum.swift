@@ -4,9 +4,20 @@ import Crypto
 public enum Checksum {
     /// The SHA-256 of `bytes`, 64 lowercase hex digits.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// The SHA-256 of `buffers` one after the other, 64 lowercase hex digits.
+    static func sha256Hex(buffers: [UnsafeRawBufferPointer]) -> String {
+        var hasher = SHA256()
+        for buffer in buffers { hasher.update(bufferPointer: buffer) }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
         var hex = [UInt8]()
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
+        for byte in digest {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

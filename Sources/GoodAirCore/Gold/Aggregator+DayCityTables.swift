@@ -40,7 +40,7 @@ extension Aggregator {
         let hourly = try GoldLines.splice(oldHourly, header: Array(hourlyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_hourly", month)),
                                           replacing: { Self.inRange(oldHourly.field($0, 1), hours) },
                                           with: GoldLines(bytes: CityTables.render("city_hourly", frame: frame)).lines)
-        let spliced = GoldLines(bytes: hourly.bytes)
+        let spliced = GoldLines(bytes: hourly.bytes)   // parsed whole below: city_monthly and the events read it
         var monthFrame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
         try monthFrame.addCityHourly(spliced, path: lake.relativePath(goldURL("city_hourly", month)))
         guard !monthFrame.cities.isEmpty else {
@@ -53,7 +53,7 @@ extension Aggregator {
             return nil
         }
         let file = try write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, report: &report)
-            ?? LineageFile(lake: lake, url: goldURL("city_hourly", month), contents: hourly.bytes)
+            ?? LineageFile(lake: lake, url: goldURL("city_hourly", month), contents: spliced.bytes)
         report.lineage.read(file)   // city_monthly is made from it
         timed("city_hourly", since: start, extra: read / 2, report: &report)
         // city_daily: the rows of the days.
@@ -70,7 +70,7 @@ extension Aggregator {
         start = ContinuousClock.now
         let monthly = CityTables.render("city_monthly", frame: monthFrame)
         let oldMonthly = try existing("city_monthly", month, header: CityTables.header("city_monthly").joined(separator: ","), before: before)
-        try write((monthly, Self.dataRows(monthly)), old: oldMonthly, table: "city_monthly", month: month,
+        try write(SplicedFile(whole: monthly), old: oldMonthly, table: "city_monthly", month: month,
                   derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], report: &report)
         timed("city_monthly", since: start, report: &report)
         return CityHourlyMonths.Month(lines: spliced, frame: monthFrame, file: file)

@@ -81,15 +81,16 @@ extension Aggregator {
     /// Writes a spliced month file unless it already holds those bytes, and records it (lineage,
     /// rows, months written); returns its lineage fact when it wrote it.
     @discardableResult
-    func write(_ spliced: (bytes: [UInt8], rows: Int), old: GoldLines, table: String, month: UTCMonth,
+    func write(_ spliced: SplicedFile, old: GoldLines, table: String, month: UTCMonth,
                derivedFrom: [String], report: inout AggregateReport) throws -> LineageFile? {
-        guard !GoldLines.same(spliced.bytes, old.bytes) else { return nil }
+        guard !spliced.same(as: old.bytes) else { return nil }
         let url = goldURL(table, month)
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
-        try AtomicFile.write(spliced.bytes, to: url)
-        let file = LineageFile(lake: lake, url: url, contents: spliced.bytes)
-        report.lineage.wrote(file, rows: spliced.rows, derivedFrom: derivedFrom)
-        report.rows[table, default: 0] += spliced.rows
+        try spliced.withBuffers { try AtomicFile.write(buffers: $0, to: url) }
+        let file = LineageFile(path: lake.relativePath(url), bytes: spliced.count, sha256: spliced.sha256Hex)
+        let rows = max(0, spliced.lines - 1)
+        report.lineage.wrote(file, rows: rows, derivedFrom: derivedFrom)
+        report.rows[table, default: 0] += rows
         if CityTables.names.contains(table) {
             if !report.months.contains(month.name) { report.months.append(month.name) }
         } else if !report.eventMonths.contains(month.name) {

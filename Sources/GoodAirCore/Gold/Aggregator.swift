@@ -173,7 +173,8 @@ public struct Aggregator: Sendable {
         let tick = ContinuousClock.now
         let cutoffDay = CivilTime.floorDiv(Int(clock.now().timeIntervalSince1970), 86_400)
         let cutoffDate = CivilTime.dateString(days: cutoffDay)
-        let inputs = inventory.files.filter { String($0.key.split(separator: "=").last!) < cutoffDate }
+        let cutoff = Array(cutoffDate.utf8)   // keys end with their date, `YYYY-MM-DD`
+        let inputs = inventory.files.filter { $0.key.utf8.suffix(10).lexicographicallyPrecedes(cutoff) }
         let signature = "before \(cutoffDate)\n" + inputs.keys.sorted().map { "\($0)\t\(inputs[$0]!)\n" }.joined()
         let stateURL = lake.state.appendingPathComponent("aggregate/correlations.txt")
         let url = lake.gold.appendingPathComponent("\(CorrelationTable.name)/part-00000.csv")

@@ -16,10 +16,14 @@ extension EventTables {
     static func exceedanceRows(city: String, series: HourlySeries, thresholds: [Threshold]) -> [EpisodeRow] {
         let values = series.values[city]!
         var rows: [(key: [UInt8], row: EpisodeRow)] = []
+        var averages: [String: [Double]] = [:]   // thresholds of one pollutant and averaging share them
         for threshold in thresholds {
             let rule = threshold.rule
             let hourly = values[series.variables.firstIndex(of: "\(rule.pollutant)_ugm3")!]
-            for episode in Exceedances.episodes(hourly: hourly, firstHour: series.firstHour, rule: rule) {
+            let averaging = "\(rule.pollutant) \(rule.averagingHours) \(rule.minimumValidHours)"
+            let averaged = averages[averaging] ?? Exceedances.averaged(hourly, rule: rule)
+            averages[averaging] = averaged
+            for episode in Exceedances.episodes(hourly: hourly, averaged: averaged, firstHour: series.firstHour, rule: rule) {
                 var line = CSVLine()
                 line.appendText(city); line.comma(); line.appendText(rule.pollutant); line.comma()
                 line.appendText(threshold.id); line.comma(); line.appendTimestamp(episode.start * 3600); line.comma()

@@ -13,8 +13,8 @@ import Foundation
 /// let old = try GoldLines.read(url) ?? .empty
 /// old.field(0, 1)   // the second field of the first row: its hour, in city_hourly
 /// let day = (Array("2026-11-28T00:00:00Z".utf8)[...], Array("2026-11-29T00:00:00Z".utf8)[...])
-/// let (bytes, rows) = try GoldLines.splice(old, header: header, keyFields: 2, path: path,
-///                                          replacing: { Aggregator.inRange(old.field($0, 1), day) }, with: dayRows)
+/// let spliced = try GoldLines.splice(old, header: header, keyFields: 2, path: path,
+///                                    replacing: { Aggregator.inRange(old.field($0, 1), day) }, with: dayRows)
 /// ```
 struct GoldLines: Sendable {
     let bytes: [UInt8]
@@ -101,46 +101,39 @@ struct GoldLines: Sendable {
         return line
     }
 
-    /// Whether `a` and `b` hold the same bytes (compared with `memcmp`).
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-    }
-
     /// The file made of `old`'s rows, minus those `replacing` selects, and `new` rows (lines without
-    /// line end, in any order), merged in key order under `header`, with CRLF line ends; and its
-    /// row count. Two rows with the same key, or old rows out of order, are an error naming `path`.
+    /// line end, in any order), merged in key order under `header`, with CRLF line ends, as pieces
+    /// of `old`'s bytes and new lines. Two rows with the same key, or old rows out of order, are an
+    /// error naming `path`.
     static func splice(_ old: GoldLines, header: [UInt8], keyFields: Int, path: String,
-                       replacing: (Int) -> Bool, with new: [[UInt8]]) throws -> (bytes: [UInt8], rows: Int) {
+                       replacing: (Int) -> Bool, with new: [[UInt8]]) throws -> SplicedFile {
         let added = new.map { (key: Self.key($0[...], fields: keyFields), line: $0) }
             .sorted { RowKey.precedes($0.key, $1.key) }
-        var out: [UInt8] = []
-        out.reserveCapacity(old.bytes.count + new.reduce(0) { $0 + $1.count + 2 })
-        out += header
-        out += [0x0D, 0x0A]
-        var next = 0, rows = 0
+        var out = SplicedFile(old: old.bytes)
+        out.appendNew(header)
+        var next = 0
         var last: ArraySlice<UInt8>? = nil
-        func append(_ line: ArraySlice<UInt8>, key: ArraySlice<UInt8>) throws {
+        func ordered(_ key: ArraySlice<UInt8>) throws {
             if let last, !RowKey.precedes(last, key) {
                 throw AggregateError.goldFile(path: path, reason: "rows out of key order or repeated at \(String(decoding: key, as: UTF8.self))")
             }
             last = key
-            out += line
-            out += [0x0D, 0x0A]
-            rows += 1
         }
         for row in old.rows.indices where !replacing(row) {
-            let line = old.bytes[old.rows[row]]
-            let key = Self.key(line, fields: keyFields)
+            let key = Self.key(old.bytes[old.rows[row]], fields: keyFields)
             while next < added.count && RowKey.precedes(added[next].key, key) {
-                try append(added[next].line[...], key: added[next].key)
+                try ordered(added[next].key)
+                out.appendNew(added[next].line)
                 next += 1
             }
-            try append(line, key: key)
+            try ordered(key)
+            out.appendOld(old.rows[row])
         }
         while next < added.count {
-            try append(added[next].line[...], key: added[next].key)
+            try ordered(added[next].key)
+            out.appendNew(added[next].line)
             next += 1
         }
-        return (out, rows)
+        return out
     }
 }

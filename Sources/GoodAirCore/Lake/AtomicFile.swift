@@ -18,6 +18,13 @@ public enum AtomicFile {
     /// appears whole or not at all, but a power cut may lose it — only for state that is safe to
     /// lose (a ledger whose loss means work is redone).
     public static func write(_ bytes: some Collection<UInt8>, to url: URL, syncFolder: Bool = true, durable: Bool = true) throws {
+        let array = Array(bytes)
+        try array.withUnsafeBytes { try write(buffers: [$0], to: url, syncFolder: syncFolder, durable: durable) }
+    }
+
+    /// Writes `buffers`, one after the other, to `url` atomically, as ``write(_:to:syncFolder:durable:)``
+    /// does: a file spliced from pieces of an old one is written without joining them first.
+    static func write(buffers: [UnsafeRawBufferPointer], to url: URL, syncFolder: Bool = true, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         try createFolder(folder)
         let temp = folder.appendingPathComponent(
@@ -29,17 +36,16 @@ public enum AtomicFile {
             if !closed { close(fd) }
         }
         do {
-            let array = Array(bytes)
-            var offset = 0
-            while offset < array.count {
-                let n = array.withUnsafeBytes { raw in
-                    Glibc.write(fd, raw.baseAddress! + offset, array.count - offset)
+            for buffer in buffers {
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw LakeError.io(operation: "write", path: temp.path, errno: errno)
+                    }
+                    offset += n
                 }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw LakeError.io(operation: "write", path: temp.path, errno: errno)
-                }
-                offset += n
             }
             guard !durable || fsync(fd) == 0 else { throw LakeError.io(operation: "fsync", path: temp.path, errno: errno) }
             closed = true

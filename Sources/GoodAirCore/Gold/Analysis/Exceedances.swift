@@ -11,18 +11,20 @@ public enum Exceedances {
     /// The rolling mean of the `hours` values ending at each index (`i - hours + 1 … i`): NaN
     /// when fewer than `minimumValid` of them are present. Values before the start of the series
     /// count as missing. O(n · hours), each window summed afresh so that no rounding drifts
-    /// from one hour to the next.
+    /// from one hour to the next. With `atValuesOnly` (default false), NaN also at every hour
+    /// without its own value, which costs nothing: what ``episodes(hourly:firstHour:rule:)`` needs.
     ///
     /// ```swift
     /// Exceedances.rollingMean([10, .nan, 30, 50], hours: 2, minimumValid: 1) // [10, 10, 30, 40]
+    /// Exceedances.rollingMean([10, .nan, 30, 50], hours: 2, minimumValid: 1, atValuesOnly: true) // [10, nan, 30, 40]
     /// ```
-    public static func rollingMean(_ hourly: [Double], hours: Int, minimumValid: Int) -> [Double] {
+    public static func rollingMean(_ hourly: [Double], hours: Int, minimumValid: Int, atValuesOnly: Bool = false) -> [Double] {
         precondition(hours >= 1, "hours must be at least 1")
         let minimumValid = max(1, minimumValid)
         var means = [Double](repeating: .nan, count: hourly.count)
         hourly.withUnsafeBufferPointer { values in
             means.withUnsafeMutableBufferPointer { means in
-                for i in 0..<values.count {
+                for i in 0..<values.count where !atValuesOnly || values[i].isFinite {
                     var sum = 0.0
                     var present = 0
                     for k in max(0, i - hours + 1)...i {
@@ -55,7 +57,17 @@ public enum Exceedances {
     /// // [ExceedanceEpisode(start: 500_000, end: 500_002, peak: 420)]
     /// ```
     public static func episodes(hourly: [Double], firstHour: Int, rule: ExceedanceRule) -> [ExceedanceEpisode] {
-        let averaged = rollingMean(hourly, hours: rule.averagingHours, minimumValid: rule.minimumValidHours)
+        episodes(hourly: hourly, averaged: averaged(hourly, rule: rule), firstHour: firstHour, rule: rule)
+    }
+
+    /// The averages `rule` compares with its threshold: the rolling means of its averaging, at
+    /// the hours that have a value. Rules of the same averaging share them.
+    static func averaged(_ hourly: [Double], rule: ExceedanceRule) -> [Double] {
+        rollingMean(hourly, hours: rule.averagingHours, minimumValid: rule.minimumValidHours, atValuesOnly: true)
+    }
+
+    /// The episodes of `rule` in `hourly`, given its ``averaged(_:rule:)`` values.
+    static func episodes(hourly: [Double], averaged: [Double], firstHour: Int, rule: ExceedanceRule) -> [ExceedanceEpisode] {
         let threshold = rule.thresholdUgm3
         var episodes: [ExceedanceEpisode] = []
         var runStart = -1
