@@ -81,6 +81,35 @@ struct GoldTablesTests {
         #expect(all.y == [0, 1, 2, 3, 4, 5, -1, 7, 8, -1])
     }
 
+    @Test("a frame's columns are its values hour by hour; city_hourly rows can be skipped by index")
+    func frameColumns() throws {
+        let weather = GoldVariable.all.filter { $0.table == "weather" }.map(\.name)
+        func row(_ city: String, _ time: String, _ value: Double) -> String {
+            "\(city),\(time)," + weather.map { _ in "\(value)" }.joined(separator: ",")
+        }
+        let csv = (["city_id,observed_at," + weather.joined(separator: ","),
+                    row("lyon", "2026-11-01T00:10:00Z", 10), row("lyon", "2026-11-01T00:40:00Z", 350),
+                    row("lyon", "2026-11-01T02:00:00Z", 4), row("nice", "2026-11-01T01:00:00Z", 7)]).joined(separator: "\r\n") + "\r\n"
+        var frame = HourlyFrame(firstHour: 20_758 * 24, hours: 24)
+        try frame.add(Array(csv.utf8), table: "weather", path: "weather.csv")
+        for city in frame.cities.indices {
+            for variable in GoldVariable.all.indices where GoldVariable.all[variable].table == "weather" {
+                let column = frame.values(city: city, variable: variable, hours: 0..<24)
+                let expected = (0..<24).map { frame.value(city: city, hour: $0, variable: variable) }
+                #expect(zip(column, expected).allSatisfy { $0.bitPattern == $1.bitPattern }, "\(GoldVariable.all[variable].name)")
+            }
+        }
+        // city_hourly of the frame, read back without its second row.
+        let lines = GoldLines(bytes: CityTables.render("city_hourly", frame: frame))
+        var back = HourlyFrame(firstHour: frame.firstHour, hours: 24)
+        try back.addCityHourly(lines, skipping: [false, true, false], path: "city_hourly.csv")
+        let temperature = try #require(GoldVariable.all.firstIndex { $0.name == "temperature_c" })
+        let lyon = try #require(back.cityIndex("lyon")), nice = try #require(back.cityIndex("nice"))
+        #expect(back.value(city: lyon, hour: 0, variable: temperature) == 180)
+        #expect(back.value(city: lyon, hour: 2, variable: temperature).isNaN)
+        #expect(back.value(city: nice, hour: 1, variable: temperature) == 7)
+    }
+
     @Test("every gold table has a table schema listing exactly the columns the code writes")
     func goldSchemas() throws {
         let folder = Fixtures.repositoryRoot.appendingPathComponent("schemas/table")

@@ -37,12 +37,15 @@ extension Aggregator {
         let hourlyHeader = CityTables.header("city_hourly").joined(separator: ",")
         let oldHourly = try existing("city_hourly", month, header: hourlyHeader, before: before)
         let hours = (Array(CSVField.timestamp(days.lowerBound * 86_400).utf8)[...], Array(CSVField.timestamp(days.upperBound * 86_400).utf8)[...])
-        let hourly = try GoldLines.splice(oldHourly, header: Array(hourlyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_hourly", month)),
-                                          replacing: { Self.inRange(oldHourly.field($0, 1), hours) },
-                                          with: GoldLines(bytes: CityTables.render("city_hourly", frame: frame)).lines)
-        let spliced = GoldLines(bytes: hourly.bytes)   // parsed whole below: city_monthly and the events read it
+        let replaced = oldHourly.rows.indices.map { Self.inRange(oldHourly.field($0, 1), hours) }
+        let newHourly = GoldLines(bytes: CityTables.render("city_hourly", frame: frame))
+        let hourlyPath = lake.relativePath(goldURL("city_hourly", month))
+        let hourly = try GoldLines.splice(oldHourly, header: Array(hourlyHeader.utf8), keyFields: 2, path: hourlyPath,
+                                          replacing: { replaced[$0] }, with: newHourly.lines)
+        // The month's values as the spliced file gives them back: its old rows and its new ones.
         var monthFrame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
-        try monthFrame.addCityHourly(spliced, path: lake.relativePath(goldURL("city_hourly", month)))
+        try monthFrame.addCityHourly(oldHourly, skipping: replaced, path: hourlyPath)
+        try monthFrame.addCityHourly(newHourly, path: hourlyPath)
         guard !monthFrame.cities.isEmpty else {
             for table in CityTables.names {
                 let folder = goldURL(table, month).deletingLastPathComponent()
@@ -53,7 +56,7 @@ extension Aggregator {
             return nil
         }
         let file = try write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, report: &report)
-            ?? LineageFile(lake: lake, url: goldURL("city_hourly", month), contents: spliced.bytes)
+            ?? LineageFile(path: hourlyPath, bytes: hourly.count, sha256: hourly.sha256Hex)
         report.lineage.read(file)   // city_monthly is made from it
         timed("city_hourly", since: start, extra: read / 2, report: &report)
         // city_daily: the rows of the days.
@@ -73,7 +76,7 @@ extension Aggregator {
         try write(SplicedFile(whole: monthly), old: oldMonthly, table: "city_monthly", month: month,
                   derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], report: &report)
         timed("city_monthly", since: start, report: &report)
-        return CityHourlyMonths.Month(lines: spliced, frame: monthFrame, file: file)
+        return CityHourlyMonths.Month(frame: monthFrame, file: file)
     }
 
     /// Whether `field` lies in [`bounds.0`, `bounds.1`): fixed-width ISO 8601 dates or timestamps

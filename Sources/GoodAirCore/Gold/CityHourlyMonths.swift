@@ -1,7 +1,7 @@
 import Foundation
 
-/// The `city_hourly` month files a run day by day reads, each read and parsed once: its lines,
-/// its values as an ``HourlyFrame`` over the month, and its lineage fact (size and sha256). The
+/// The `city_hourly` month files a run day by day reads, each read and parsed once: its values as
+/// an ``HourlyFrame`` over the month, and its lineage fact (size and sha256). The
 /// months whose files the run spliced are recorded as written; the others are read when a series
 /// first needs them.
 ///
@@ -11,7 +11,6 @@ import Foundation
 /// ```
 struct CityHourlyMonths {
     struct Month {
-        let lines: GoldLines
         let frame: HourlyFrame
         let file: LineageFile
     }
@@ -30,7 +29,7 @@ struct CityHourlyMonths {
         if let lines = try GoldLines.read(url) {
             var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
             try frame.addCityHourly(lines, path: lake.relativePath(url))
-            value = Month(lines: lines, frame: frame, file: LineageFile(lake: lake, url: url, contents: lines.bytes))
+            value = Month(frame: frame, file: LineageFile(lake: lake, url: url, contents: lines.bytes))
         }
         months.updateValue(value, forKey: month)
         return value

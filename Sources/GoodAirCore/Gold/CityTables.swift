@@ -73,7 +73,7 @@ public enum CityTables {
     /// `,mean,min,max[,sum]` per variable over the hours' values, then `,hours observed` per source.
     private static func appendStatistics(_ frame: HourlyFrame, _ city: Int, _ hours: Range<Int>, _ line: inout CSVLine) {
         for (variable, gold) in GoldVariable.all.enumerated() where gold.kind != .direction {
-            let summary = Summary.of(hours.lazy.map { frame.value(city: city, hour: $0, variable: variable) })
+            let summary = Summary.of(frame.values(city: city, variable: variable, hours: hours))
             for value in [summary?.mean, summary?.min, summary?.max] {
                 line.comma()
                 if let value { line.appendExactDouble(value) }

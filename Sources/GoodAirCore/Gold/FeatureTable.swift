@@ -24,10 +24,13 @@ enum FeatureTable {
     /// a day before), for the cities and hours `present` says have a `city_hourly` row.
     static func rows(city: String, values: [String: [Double]], present: [Bool], firstHour: Int,
                      monthStart: Int, monthEnd: Int) -> [[UInt8]] {
-        var means: [String: [Double]] = [:]
-        for variable in variables { means[variable] = Exceedances.rollingMean(values[variable]!, hours: 24, minimumValid: 18) }
+        let rows = max(monthStart, firstHour)..<min(monthEnd, firstHour + present.count)
+        let columns = variables.map { values[$0]! }
+        let means = columns.map { column in
+            Exceedances.rollingMean(column, hours: 24, minimumValid: 18, indexes: rows.lowerBound - firstHour..<rows.upperBound - firstHour)
+        }
         var lines: [[UInt8]] = []
-        for hour in max(monthStart, firstHour)..<min(monthEnd, firstHour + present.count) where present[hour - firstHour] {
+        for hour in rows where present[hour - firstHour] {
             let index = hour - firstHour
             let days = CivilTime.floorDiv(hour, 24)
             let (year, month, _) = CivilTime.civil(days: days)
@@ -42,10 +45,8 @@ enum FeatureTable {
             line.comma(); line.appendText(Season.of(month: month).rawValue)
             line.comma(); line.appendInt(dayOfWeek >= 6 ? 1 : 0)
             for number in [sin(daily), cos(daily), sin(annual), cos(annual)] { line.comma(); line.appendExactDouble(number) }
-            for variable in variables {
-                let series = values[variable]!
-                for value in [series[index], index >= 1 ? series[index - 1] : .nan, index >= 24 ? series[index - 24] : .nan,
-                              means[variable]![index]] {
+            for (series, mean) in zip(columns, means) {
+                for value in [series[index], index >= 1 ? series[index - 1] : .nan, index >= 24 ? series[index - 24] : .nan, mean[index]] {
                     line.comma()
                     line.appendExactDouble(value)
                 }

@@ -102,13 +102,14 @@ public struct HourlyFrame: Sendable {
     /// Adds the rows of a `gold/city_hourly` file as they were written: each value is one
     /// observation of its hour, so ``value(city:hour:variable:)`` gives it back exactly (gold
     /// writes numbers that read back as the same double), and each `<source>_rows` count is the
-    /// hour's rows of that source. Rows outside the frame's hours are skipped undecoded.
+    /// hour's rows of that source. Rows outside the frame's hours, and rows whose index `skipping`
+    /// marks, are skipped undecoded.
     ///
     /// ```swift
     /// var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
     /// try frame.addCityHourly(GoldLines(bytes: cityHourlyBytes), path: "gold/city_hourly/month=2026-11/part-00000.csv")
     /// ```
-    mutating func addCityHourly(_ lines: GoldLines, path: String) throws {
+    mutating func addCityHourly(_ lines: GoldLines, skipping: [Bool]? = nil, path: String) throws {
         guard let headerRange = lines.header else { return }
         let header = lines.bytes[headerRange].split(separator: 0x2C, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard header.count > 2, header[0] == "city_id", header[1] == "hour" else {
@@ -128,7 +129,7 @@ public struct HourlyFrame: Sendable {
         var parsed = [Double](repeating: .nan, count: roles.count)
         var lastCity: ArraySlice<UInt8> = [], city = -1
         try lines.bytes.withUnsafeBufferPointer { buffer in
-            for (number, range) in lines.rows.enumerated() {
+            for (number, range) in lines.rows.enumerated() where skipping?[number] != true {
                 var comma = range.lowerBound
                 while comma < range.upperBound && buffer[comma] != 0x2C { comma += 1 }
                 let hourStart = comma + 1
@@ -199,6 +200,21 @@ public struct HourlyFrame: Sendable {
         if n == 1 { return firstDirections[city][directionSlot] }
         let degrees = atan2(sums[city][slot], cosines[city][directionSlot]) * 180 / .pi
         return degrees < 0 ? degrees + 360 : degrees
+    }
+
+    /// The values of `variable` in `city` over `hours`, each as ``value(city:hour:variable:)``
+    /// gives it: what a day's or a month's statistics are computed on.
+    public func values(city: Int, variable: Int, hours: Range<Int>) -> [Double] {
+        guard Self.directionIndexes[variable] < 0 else { return hours.map { value(city: city, hour: $0, variable: variable) } }
+        let width = Self.variableCount
+        return sums[city].withUnsafeBufferPointer { sums in
+            counts[city].withUnsafeBufferPointer { counts in
+                hours.map { hour in
+                    let slot = hour * width + variable, n = counts[slot]
+                    return n > 0 ? sums[slot] / Double(n) : .nan
+                }
+            }
+        }
     }
 
     /// How many rows `source` (an index in ``GoldVariable/sources``) gave for the hour.

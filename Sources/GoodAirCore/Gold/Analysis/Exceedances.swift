@@ -12,19 +12,22 @@ public enum Exceedances {
     /// when fewer than `minimumValid` of them are present. Values before the start of the series
     /// count as missing. O(n · hours), each window summed afresh so that no rounding drifts
     /// from one hour to the next. With `atValuesOnly` (default false), NaN also at every hour
-    /// without its own value, which costs nothing: what ``episodes(hourly:firstHour:rule:)`` needs.
+    /// without its own value, which costs nothing: what ``episodes(hourly:firstHour:rule:)`` needs;
+    /// with `indexes` (default: all), NaN outside them.
     ///
     /// ```swift
     /// Exceedances.rollingMean([10, .nan, 30, 50], hours: 2, minimumValid: 1) // [10, 10, 30, 40]
     /// Exceedances.rollingMean([10, .nan, 30, 50], hours: 2, minimumValid: 1, atValuesOnly: true) // [10, nan, 30, 40]
     /// ```
-    public static func rollingMean(_ hourly: [Double], hours: Int, minimumValid: Int, atValuesOnly: Bool = false) -> [Double] {
+    public static func rollingMean(_ hourly: [Double], hours: Int, minimumValid: Int, atValuesOnly: Bool = false,
+                                   indexes: Range<Int>? = nil) -> [Double] {
         precondition(hours >= 1, "hours must be at least 1")
         let minimumValid = max(1, minimumValid)
         var means = [Double](repeating: .nan, count: hourly.count)
         hourly.withUnsafeBufferPointer { values in
             means.withUnsafeMutableBufferPointer { means in
-                for i in 0..<values.count where !atValuesOnly || values[i].isFinite {
+                let indexes = (indexes ?? 0..<values.count).clamped(to: 0..<values.count)
+                for i in indexes where !atValuesOnly || values[i].isFinite {
                     var sum = 0.0
                     var present = 0
                     for k in max(0, i - hours + 1)...i {
