@@ -34,7 +34,9 @@ struct GoldTablesTests {
 
     @Test("CSVNumber reads what Double(String) reads, and lake timestamps")
     func numbers() {
-        for text in ["12.5", "-0.25", "1021.0", "7", "0.000001", "123456789012.345", "1e3", "-", "", "abc", "1.2.3"] {
+        let long = ["6.522916666666667", "0.25881904510252157", "9007199254740992", "9007199254740993", "-900719925474099.3",
+                    "12345678901234567890", "1234567890123456789", "0.0000000000000000000001", "-0", "+5", "."]
+        for text in ["12.5", "-0.25", "1021.0", "7", "0.000001", "123456789012.345", "1e3", "-", "", "abc", "1.2.3"] + long {
             let parsed = Array(text.utf8).withUnsafeBufferPointer { CSVNumber.parse($0) }
             let expected = Double(text) ?? .nan
             #expect(parsed == expected || (parsed.isNaN && expected.isNaN), "\(text)")
@@ -42,6 +44,20 @@ struct GoldTablesTests {
         for _ in 0..<10_000 {
             let text = String(format: "%.\(Int.random(in: 0...6))f", Double.random(in: -5000...5000))
             #expect(Array(text.utf8).withUnsafeBufferPointer { CSVNumber.parse($0) } == Double(text)!, "\(text)")
+        }
+        // A row read field by field in one pass gives what each field parsed alone gives.
+        var fields = long + ["", "12.5", "abc"]
+        for _ in 0..<2_000 { fields.append("\(Double.random(in: -2000...2000) / Double([1, 3, 7, 1e9].randomElement()!))") }
+        let row = Array(fields.joined(separator: ",").utf8)
+        row.withUnsafeBufferPointer { buffer in
+            var start = 0
+            for text in fields {
+                let (value, end) = CSVNumber.field(buffer, from: start)
+                let expected = Double(text) ?? .nan
+                #expect(value.bitPattern == expected.bitPattern || (value.isNaN && expected.isNaN), "\(text)")
+                #expect(end == start + text.utf8.count)
+                start = end + 1
+            }
         }
         #expect(Array("2026-11-29T14:00:00Z".utf8).withUnsafeBufferPointer { CSVNumber.timestamp($0) } == 1_795_960_800)
         #expect(Array("2026-02-30T14:00:00Z".utf8).withUnsafeBufferPointer { CSVNumber.timestamp($0) } == nil)

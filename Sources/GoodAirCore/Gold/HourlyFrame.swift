@@ -145,13 +145,19 @@ public struct HourlyFrame: Sendable {
                     lastCity = id
                 }
                 // The row's fields first, then one write per array (one uniqueness check each).
-                var column = 2, start = hourStart + 21
-                while column < roles.count && start <= range.upperBound {
-                    var end = start
-                    while end < range.upperBound && buffer[end] != 0x2C { end += 1 }
-                    if roles[column] != -1 { parsed[column] = CSVNumber.parse(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+                let row = UnsafeBufferPointer(rebasing: buffer[range])
+                var column = 2, start = hourStart + 21 - range.lowerBound
+                while column < roles.count && start <= row.count {
+                    if roles[column] != -1 {
+                        let (value, end) = CSVNumber.field(row, from: start)
+                        parsed[column] = value
+                        start = end + 1
+                    } else {
+                        var end = start
+                        while end < row.count && row[end] != 0x2C { end += 1 }
+                        start = end + 1
+                    }
                     column += 1
-                    start = end + 1
                 }
                 sums[city].withUnsafeMutableBufferPointer { sums in
                     counts[city].withUnsafeMutableBufferPointer { counts in
@@ -168,7 +174,7 @@ public struct HourlyFrame: Sendable {
                 for (column, source) in sources {
                     sourceRows[city][source * hours + hour] = parsed[column].isNaN ? 0 : Int32(parsed[column])
                 }
-                guard column == roles.count && start == range.upperBound + 1 else {
+                guard column == roles.count && start == row.count + 1 else {
                     throw AggregateError.goldFile(path: path, reason: "row \(number + 1) has not \(roles.count) fields")
                 }
             }

@@ -28,20 +28,32 @@ struct SilverInventory {
 
     static func stateURL(lake: Lake) -> URL { lake.state.appendingPathComponent("aggregate/silver.tsv") }
 
-    /// What the last aggregation saw (empty when none).
+    /// What the last aggregation saw (empty when none): `key<TAB>fingerprint` lines, split as bytes.
     static func load(lake: Lake) -> SilverInventory {
         var inventory = SilverInventory()
-        guard let text = try? String(contentsOf: stateURL(lake: lake), encoding: .utf8) else { return inventory }
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            if parts.count == 2 { inventory.files[String(parts[0])] = String(parts[1]) }
+        guard let data = FileManager.default.contents(atPath: stateURL(lake: lake).path) else { return inventory }
+        let bytes = [UInt8](data)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            if let tab = bytes[start..<end].firstIndex(of: 0x09), !bytes[tab + 1..<end].contains(0x09) {
+                inventory.files[String(decoding: bytes[start..<tab], as: UTF8.self)] = String(decoding: bytes[tab + 1..<end], as: UTF8.self)
+            }
+            start = end + 1
         }
         return inventory
     }
 
     func save(lake: Lake) throws {
-        let text = files.keys.sorted().map { "\($0)\t\(files[$0]!)\n" }.joined()
-        try AtomicFile.write(string: text, to: Self.stateURL(lake: lake))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.count * 64)
+        for key in files.keys.sorted() {
+            bytes += key.utf8
+            bytes.append(0x09)
+            bytes += files[key]!.utf8
+            bytes.append(0x0A)
+        }
+        try AtomicFile.write(bytes, to: Self.stateURL(lake: lake))
     }
 
     /// The keys of files that are new, changed or gone compared with `previous`.

@@ -1,8 +1,8 @@
 /// Numbers and timestamps read back from the lake's CSV bytes, without building strings.
 ///
-/// A plain decimal (`-12.345`, `1021.0`, `7`) with at most 15 significant digits is read exactly as
-/// `Double("…")` would (an integer mantissa divided by a power of ten, both exact, is correctly
-/// rounded); anything else goes through `Double(String)`. Empty means NULL: NaN.
+/// A plain decimal (`-12.345`, `1021.0`, `7`) whose digits make an integer of at most 2^53 is read
+/// exactly as `Double("…")` would (an integer mantissa divided by a power of ten, both exact, is
+/// correctly rounded); anything else goes through `Double(String)`. Empty means NULL: NaN.
 ///
 /// ```swift
 /// Array("12.5".utf8).withUnsafeBufferPointer { CSVNumber.parse($0) }           // 12.5
@@ -36,12 +36,49 @@ public enum CSVNumber {
             }
             index += 1
         }
-        guard digits > 0, digits <= 15 else { return slow(text) }
+        return exact(mantissa: mantissa, digits: digits, decimals: decimals, negative: negative) ?? slow(text)
+    }
+
+    /// The number of the field that starts at `start` in `text` (up to the next comma, or the
+    /// end), as ``parse(_:)`` reads it, and where the field ends (its comma's index, or
+    /// `text.count`): one pass over its bytes, for readers of whole rows.
+    @inline(__always)
+    static func field(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int) {
+        let count = text.count
+        var index = start, negative = false
+        if index < count && text[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        var mantissa: UInt64 = 0, digits = 0, decimals = 0, seenPoint = false, plain = true
+        while index < count {
+            let byte = text[index]
+            if byte == 0x2C { break }
+            let digit = byte &- 0x30
+            if digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+                if seenPoint { decimals += 1 }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                plain = false
+            }
+            index += 1
+        }
+        guard index > start else { return (.nan, index) }
+        if plain, let value = exact(mantissa: mantissa, digits: digits, decimals: decimals, negative: negative) { return (value, index) }
+        return (parse(UnsafeBufferPointer(rebasing: text[start..<index])), index)
+    }
+
+    /// `mantissa` (made of `digits` digits, `decimals` of them after the point) / 10^`decimals`,
+    /// negated when `negative`: correctly rounded when both are exact doubles (the mantissa at most
+    /// 2^53, the power at most 10^22); nil otherwise, or without digits.
+    @inline(__always)
+    static func exact(mantissa: UInt64, digits: Int, decimals: Int, negative: Bool) -> Double? {
+        guard digits > 0, digits <= 19, mantissa <= 1 << 53, decimals <= 22 else { return nil }
         let value = Double(mantissa) / powers[decimals]
         return negative ? -value : value
     }
 
-    private static func slow(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+    static func slow(_ text: UnsafeBufferPointer<UInt8>) -> Double {
         Double(String(decoding: text, as: UTF8.self)) ?? .nan
     }
 
