@@ -37,7 +37,7 @@ extension Aggregator {
         let hourlyHeader = CityTables.header("city_hourly").joined(separator: ",")
         let oldHourly = try existing("city_hourly", month, header: hourlyHeader, before: before)
         let hours = (Array(CSVField.timestamp(days.lowerBound * 86_400).utf8)[...], Array(CSVField.timestamp(days.upperBound * 86_400).utf8)[...])
-        let replaced = oldHourly.rows.indices.map { Self.inRange(oldHourly.field($0, 1), hours) }
+        let replaced = oldHourly.rows.indices.map { row in oldHourly.withField(row, 1) { Self.inRange($0, hours) } }
         let newHourly = GoldLines(bytes: CityTables.render("city_hourly", frame: frame))
         let hourlyPath = lake.relativePath(goldURL("city_hourly", month))
         let hourly = try GoldLines.splice(oldHourly, header: Array(hourlyHeader.utf8), keyFields: 2, path: hourlyPath,
@@ -65,7 +65,7 @@ extension Aggregator {
         let oldDaily = try existing("city_daily", month, header: dailyHeader, before: before)
         let dates = (Array(CivilTime.dateString(days: days.lowerBound).utf8)[...], Array(CivilTime.dateString(days: days.upperBound).utf8)[...])
         let daily = try GoldLines.splice(oldDaily, header: Array(dailyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_daily", month)),
-                                         replacing: { Self.inRange(oldDaily.field($0, 1), dates) },
+                                         replacing: { row in oldDaily.withField(row, 1) { Self.inRange($0, dates) } },
                                          with: GoldLines(bytes: CityTables.render("city_daily", frame: frame)).lines)
         try write(daily, old: oldDaily, table: "city_daily", month: month, derivedFrom: silverPaths, report: &report)
         timed("city_daily", since: start, extra: read / 2, report: &report)
@@ -81,7 +81,7 @@ extension Aggregator {
 
     /// Whether `field` lies in [`bounds.0`, `bounds.1`): fixed-width ISO 8601 dates or timestamps
     /// compare as their bytes.
-    static func inRange(_ field: ArraySlice<UInt8>, _ bounds: (ArraySlice<UInt8>, ArraySlice<UInt8>)) -> Bool {
+    static func inRange(_ field: UnsafeBufferPointer<UInt8>, _ bounds: (ArraySlice<UInt8>, ArraySlice<UInt8>)) -> Bool {
         !field.lexicographicallyPrecedes(bounds.0) && field.lexicographicallyPrecedes(bounds.1)
     }
 }

@@ -23,7 +23,7 @@ struct EpisodeSplice {
     /// The start and end of an old row, in units.
     func span(_ lines: GoldLines, _ row: Int, path: String) throws -> (start: Int, end: Int) {
         let values = try [fields.start, fields.end].map { column -> Int in
-            let field = Array(lines.field(row, column))
+            let field = lines.withField(row, column) { Array($0) }
             let value = unit == 1 ? field.withUnsafeBufferPointer { CSVNumber.timestamp($0) }.map { $0 / 3600 }
                 : Timestamp.day(String(decoding: field, as: UTF8.self))
             guard let value else { throw AggregateError.goldFile(path: path, reason: "row \(row + 1) has no start or end") }

@@ -35,7 +35,7 @@ extension Aggregator {
                 let old = try existing(table, month, header: EventTables.header(table), before: before)
                 let spliced = try GoldLines.splice(old, header: Array(EventTables.header(table).utf8), keyFields: hourField + 1,
                                                    path: lake.relativePath(goldURL(table, month)),
-                                                   replacing: { Self.inRange(old.field($0, hourField), bounds) },
+                                                   replacing: { row in old.withField(row, hourField) { Self.inRange($0, bounds) } },
                                                    with: GoldLines(bytes: rendered).lines)
                 try write(spliced, old: old, table: table, month: month, derivedFrom: sources, report: &report)
             }

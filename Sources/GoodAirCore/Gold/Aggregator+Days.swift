@@ -72,7 +72,7 @@ extension Aggregator {
         guard let lines = try GoldLines.read(url) else {
             throw DayLevelUnavailable(reason: "\(lake.relativePath(url)) is missing")
         }
-        guard let range = lines.header, lines.bytes[range].elementsEqual(header.utf8) else {
+        guard lines.hasHeader(header.utf8) else {
             throw DayLevelUnavailable(reason: "\(lake.relativePath(url)) has another header")
         }
         return lines
@@ -83,7 +83,7 @@ extension Aggregator {
     @discardableResult
     func write(_ spliced: SplicedFile, old: GoldLines, table: String, month: UTCMonth,
                derivedFrom: [String], report: inout AggregateReport) throws -> LineageFile? {
-        guard !spliced.same(as: old.bytes) else { return nil }
+        guard !spliced.same(as: old) else { return nil }
         let url = goldURL(table, month)
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
         try spliced.withBuffers { try AtomicFile.write(buffers: $0, to: url) }

@@ -29,7 +29,7 @@ struct CityHourlyMonths {
         if let lines = try GoldLines.read(url) {
             var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
             try frame.addCityHourly(lines, path: lake.relativePath(url))
-            value = Month(frame: frame, file: LineageFile(lake: lake, url: url, contents: lines.bytes))
+            value = Month(frame: frame, file: lines.lineageFile(path: lake.relativePath(url)))
         }
         months.updateValue(value, forKey: month)
         return value

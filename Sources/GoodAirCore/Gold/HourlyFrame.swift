@@ -111,7 +111,7 @@ public struct HourlyFrame: Sendable {
     /// ```
     mutating func addCityHourly(_ lines: GoldLines, skipping: [Bool]? = nil, path: String) throws {
         guard let headerRange = lines.header else { return }
-        let header = lines.bytes[headerRange].split(separator: 0x2C, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let header = lines.withBytes { $0[headerRange].split(separator: 0x2C, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) } }
         guard header.count > 2, header[0] == "city_id", header[1] == "hour" else {
             throw AggregateError.goldFile(path: path, reason: "not a city_hourly header")
         }
@@ -127,8 +127,8 @@ public struct HourlyFrame: Sendable {
         let directionWidth = Self.directionCount
         let sources = roles.enumerated().filter { $0.element <= -2 }.map { (column: $0.offset, source: -2 - $0.element) }
         var parsed = [Double](repeating: .nan, count: roles.count)
-        var lastCity: ArraySlice<UInt8> = [], city = -1
-        try lines.bytes.withUnsafeBufferPointer { buffer in
+        var lastCity = 0..<0, city = -1
+        try lines.withBytes { buffer in
             for (number, range) in lines.rows.enumerated() where skipping?[number] != true {
                 var comma = range.lowerBound
                 while comma < range.upperBound && buffer[comma] != 0x2C { comma += 1 }
@@ -139,9 +139,9 @@ public struct HourlyFrame: Sendable {
                 }
                 let hour = CivilTime.floorDiv(seconds, 3600) - firstHour
                 guard hour >= 0 && hour < hours else { continue }
-                let id = lines.bytes[range.lowerBound..<comma]
-                if city < 0 || !id.elementsEqual(lastCity) {
-                    city = self.city(String(decoding: id, as: UTF8.self))
+                let id = range.lowerBound..<comma
+                if city < 0 || !buffer[id].elementsEqual(buffer[lastCity]) {
+                    city = self.city(String(decoding: buffer[id], as: UTF8.self))
                     lastCity = id
                 }
                 // The row's fields first, then one write per array (one uniqueness check each).

@@ -10,7 +10,7 @@ import Darwin
 /// hashed and written from the old bytes it keeps, never copied into a new buffer of its size.
 ///
 /// ```swift
-/// var file = SplicedFile(old: old.bytes)
+/// var file = SplicedFile(old: old.storage)
 /// file.appendNew(header)
 /// file.appendOld(old.rows[0])
 /// file.appendNew(line)
@@ -19,7 +19,7 @@ import Darwin
 /// ```
 struct SplicedFile: Sendable {
     /// The old file's bytes, whose lines the pieces keep.
-    let old: [UInt8]
+    let old: FileBytes
     /// The new lines, each with its CRLF, one after the other.
     private(set) var added: [UInt8] = []
     /// Byte ranges of `old` (`fromOld`) or of `added`, in file order.
@@ -29,13 +29,13 @@ struct SplicedFile: Sendable {
     /// The lines appended (header included).
     private(set) var lines = 0
 
-    init(old: [UInt8]) {
+    init(old: FileBytes) {
         self.old = old
     }
 
     /// A file that is `bytes`, whole: one piece, of as many lines as it has LFs.
     init(whole bytes: [UInt8]) {
-        old = bytes
+        old = FileBytes(copying: bytes)
         if !bytes.isEmpty { append(fromOld: true, 0..<bytes.count) }
         lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
@@ -45,7 +45,8 @@ struct SplicedFile: Sendable {
     /// old lines are consecutive.
     mutating func appendOld(_ range: Range<Int>) {
         let end = range.upperBound
-        if end + 1 < old.count && old[end] == 0x0D && old[end + 1] == 0x0A {
+        let crlf = old.withBuffer { end + 1 < $0.count && $0[end] == 0x0D && $0[end + 1] == 0x0A }
+        if crlf {
             append(fromOld: true, range.lowerBound..<end + 2)
         } else {
             append(fromOld: true, range)
@@ -78,8 +79,9 @@ struct SplicedFile: Sendable {
 
     /// Calls `body` with the pieces as buffers, valid only during the call.
     func withBuffers<R>(_ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
-        try old.withUnsafeBytes { old in
-            try added.withUnsafeBytes { added in
+        try old.withBuffer { old in
+            let old = UnsafeRawBufferPointer(old)
+            return try added.withUnsafeBytes { added in
                 try body(pieces.map { UnsafeRawBufferPointer(rebasing: ($0.fromOld ? old : added)[$0.range]) })
             }
         }
@@ -93,10 +95,10 @@ struct SplicedFile: Sendable {
         return bytes
     }
 
-    /// Whether the file is `other`, byte for byte.
-    func same(as other: [UInt8]) -> Bool {
-        guard other.count == count else { return false }
-        return other.withUnsafeBytes { other in
+    /// Whether the file is `other`'s, byte for byte.
+    func same(as other: GoldLines) -> Bool {
+        guard other.storage.count == count else { return false }
+        return other.withBytes { other in
             withBuffers { buffers in
                 var offset = 0
                 for buffer in buffers {
