@@ -15,30 +15,38 @@ public enum Checksum {
     }
 
     private static func hex(_ digest: SHA256.Digest) -> String {
-        var hex = [UInt8]()
-        hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        digest.withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: 2 * digest.count) { hex in
+                for (index, byte) in digest.enumerated() {
+                    hex[2 * index] = digits[Int(byte >> 4)]
+                    hex[2 * index + 1] = digits[Int(byte & 0x0F)]
+                }
+                return 2 * digest.count
+            }
         }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Whether the SHA-256 of `bytes` is `hex` (64 hex digits, either case), without building
     /// a string: the check curation makes on every snapshot.
     public static func sha256(of bytes: [UInt8], matches hex: String) -> Bool {
+        bytes.withUnsafeBytes { sha256(of: $0, matches: hex) }
+    }
+
+    /// ``sha256(of:matches:)-([UInt8],_)`` over raw memory (a reused gunzip buffer, say).
+    public static func sha256(of bytes: UnsafeRawBufferPointer, matches hex: String) -> Bool {
         var hex = hex
         return hex.withUTF8 { text in
             guard text.count == 64 else { return false }
-            var index = 0
             var hasher = SHA256()
-            bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-            let digest = hasher.finalize()
-            for byte in digest {
-                guard let high = value(text[index]), let low = value(text[index + 1]), high << 4 | low == byte else { return false }
-                index += 2
+            hasher.update(bufferPointer: bytes)
+            return hasher.finalize().withUnsafeBytes { digest in
+                guard digest.count == 32 else { return false }
+                for index in 0..<32 {
+                    guard let high = value(text[2 &* index]), let low = value(text[2 &* index &+ 1]),
+                          high << 4 | low == digest[index] else { return false }
+                }
+                return true
             }
-            return true
         }
     }
 

@@ -42,6 +42,11 @@ final class GzipFileReader {
 
     /// The whole content of file `name` in the folder open as `directory`, in the reused buffer
     /// (valid until the next call); nil when it cannot be opened or read.
+    ///
+    /// A read that returns less than the room left is taken as the end of the file, sparing the
+    /// second `read(2)` that would return 0 — one system call per snapshot. Linux returns short
+    /// reads of a regular file only at its end; a file that changes while it is read is caught
+    /// by the manifest's sha256 anyway.
     func read(_ name: String, in directory: Int32) -> UnsafeRawBufferPointer? {
         let fd = openat(directory, name, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -49,13 +54,14 @@ final class GzipFileReader {
         var count = 0
         while true {
             if count == input.count { grow(&input, keeping: count) }
-            let n = systemRead(fd, input.baseAddress! + count, input.count - count)
+            let room = input.count - count
+            let n = systemRead(fd, input.baseAddress! + count, room)
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
-            if n == 0 { return UnsafeRawBufferPointer(rebasing: input[0..<count]) }
             count += n
+            if n < room { return UnsafeRawBufferPointer(rebasing: input[0..<count]) }
         }
     }
 
@@ -65,6 +71,12 @@ final class GzipFileReader {
     ///   Pass false only when the caller checks a stronger checksum of the output right after, as
     ///   curation does with the manifest's sha256: the CRC would then cost time and catch nothing more.
     func gunzip(_ bytes: UnsafeRawBufferPointer, checkCRC: Bool = true) throws(GzipError) -> [UInt8] {
+        Array(try inflated(bytes, checkCRC: checkCRC))
+    }
+
+    /// ``gunzip(_:checkCRC:)`` into the reader's reused output buffer, without copying: the bytes
+    /// stay valid until the next call of `inflated` or `gunzip`.
+    func inflated(_ bytes: UnsafeRawBufferPointer, checkCRC: Bool = true) throws(GzipError) -> UnsafeRawBufferPointer {
         guard inflateReset(stream) == Z_OK, inflateValidate(stream, checkCRC ? 1 : 0) == Z_OK else {
             throw GzipError.zlib("inflateReset failed")
         }
@@ -76,13 +88,16 @@ final class GzipFileReader {
             stream.pointee.next_out = (output.baseAddress! + produced).assumingMemoryBound(to: UInt8.self)
             let room = min(output.count - produced, Int(UInt32.max))
             stream.pointee.avail_out = uInt(room)
-            let status = inflate(stream, Z_NO_FLUSH)
+            // Z_FINISH: the whole member is wanted at once, so zlib keeps no sliding window (it
+            // would copy every output into it); with too little room it says Z_BUF_ERROR and
+            // goes on once the buffer has grown.
+            let status = inflate(stream, Z_FINISH)
             produced += room - Int(stream.pointee.avail_out)
             if status == Z_STREAM_END { break }
             guard status == Z_OK || status == Z_BUF_ERROR else { throw GzipError.corrupt("inflate failed (\(status))") }
             if stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { throw GzipError.corrupt("truncated gzip stream") }
         }
-        return Array(UnsafeRawBufferPointer(rebasing: output[0..<produced]))
+        return UnsafeRawBufferPointer(rebasing: output[0..<produced])
     }
 
     private func grow(_ buffer: inout UnsafeMutableRawBufferPointer, keeping count: Int) {

@@ -45,7 +45,16 @@ struct CurateBatch {
         var changed = false
         let datePath = lake.bronze.path + "/source=\(unit.source.rawValue)/date=\(unit.date)/"
         let lakeDatePath = "bronze/source=\(unit.source.rawValue)/date=\(unit.date)/"
-        for hour in BronzeIndex.hours(lake: lake, source: unit.source, date: unit.date) {
+        // This unit's table, taken out of the dictionaries while rows are added (so each row
+        // costs one lookup by day, and the storage stays uniquely referenced), put back after.
+        var tableRows = rows.removeValue(forKey: curator.table) ?? [:]
+        var tableSources = sources.removeValue(forKey: curator.table) ?? [:]
+        defer {
+            rows[curator.table] = tableRows
+            sources[curator.table] = tableSources
+        }
+        let hours = BronzeIndex.hours(lake: lake, source: unit.source, date: unit.date)
+        for hour in hours {
             let hourName = "hour=\(hour.hourString)"
             let folder = datePath + hourName
             let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -59,9 +68,11 @@ struct CurateBatch {
                 continue
             }
             guard let inputs = try ManifestEntry.read(in: directory, folder: folder, reader: reader) else { continue }
+            ledger.reserve((inputs.count + 1) * hours.count)
             let prefix = hourName + "/"
             var complete = true, count = 0
             var read: [LineageFile] = []
+            read.reserveCapacity(inputs.count)
             defer { lineage.read(read, dataset: lakeDatePath + hourName) }
             for record in inputs {
                 guard let file = record.file, let sha256 = record.sha256 else { continue }
@@ -81,8 +92,8 @@ struct CurateBatch {
                 read.append(LineageFile(path: bronzePath, bytes: stored.count, sha256: sha256))
                 switch outcome {
                 case .row(let row, let day):
-                    rows[curator.table, default: [:]][day, default: []].append(row)
-                    sources[curator.table, default: [:]][day, default: []].append(bronzePath)
+                    tableRows[day, default: []].append(row)
+                    tableSources[day, default: []].append(bronzePath)
                     if unit.source == .aqicn { stationSources.append(bronzePath) }
                     rowCount += 1
                 case .quarantined(_, let files):
@@ -116,6 +127,7 @@ struct CurateBatch {
             for (day, new) in rows[table]!.sorted(by: { $0.key < $1.key }) {
                 let url = SilverPartition.url(lake: lake, table: table, date: CivilTime.dateString(days: day))
                 var partition = try SilverPartition(url: url, builder: builder)
+                partition.reserveCapacity(partition.count + new.count)
                 for row in new {
                     if partition.merge(row) { report.duplicatesMerged += 1 } else { report.rowsAdded[table, default: 0] += 1 }
                 }

@@ -26,7 +26,7 @@ struct CurateLedger {
 
     /// Whether the snapshot at `path` (relative to the date folder) with `sha256` was processed.
     func contains(_ path: String, sha256: String) -> Bool {
-        guard let position = index[path] else { return false }
+        guard !index.isEmpty, let position = index[path] else { return false }
         return entries[position].sha256 == sha256
     }
 
@@ -34,6 +34,13 @@ struct CurateLedger {
     func outcome(of path: String, sha256: String) -> String? {
         guard let position = index[path], entries[position].sha256 == sha256 else { return nil }
         return entries[position].outcome
+    }
+
+    /// Makes room for `count` entries in all (a rebuild records every snapshot of the date).
+    mutating func reserve(_ count: Int) {
+        guard count > index.capacity else { return }
+        index.reserveCapacity(count)
+        entries.reserveCapacity(count)
     }
 
     mutating func record(_ path: String, sha256: String, outcome: String) {
@@ -46,12 +53,16 @@ struct CurateLedger {
     }
 
     func write() throws {
-        var sorted = entries.map { (path: Array($0.path.utf8), line: $0) }
-        sorted.sort { RowKey.precedes($0.path, $1.path) }
+        // Entries come mostly in path order already (hour after hour): sort positions, not entries.
+        var order = Array(entries.indices)
+        if !order.isEmpty && !zip(order, order.dropFirst()).allSatisfy({ !Self.precedes(entries[$1].path, entries[$0].path) }) {
+            order.sort { Self.precedes(entries[$0].path, entries[$1].path) }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 110)
-        for (path, entry) in sorted {
-            bytes.append(contentsOf: path)
+        for position in order {
+            let entry = entries[position]
+            bytes.append(contentsOf: entry.path.utf8)
             bytes.append(0x09)
             bytes.append(contentsOf: entry.sha256.utf8)
             bytes.append(0x09)
@@ -59,6 +70,14 @@ struct CurateLedger {
             bytes.append(0x0A)
         }
         try AtomicFile.write(bytes, to: url, durable: false)
+    }
+
+    /// Byte order of two paths' UTF-8 (a prefix first), without copying them.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        if let order = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in RowKey.precedes(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
+        }), let order { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Forgets everything curated from `source` (for `--rebuild`), or only the given dates.

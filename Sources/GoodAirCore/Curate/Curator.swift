@@ -86,7 +86,11 @@ public struct Curator: Sendable {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix("date=") {
                 let date = String(name.dropFirst(5))
                 if (configuration.from.map { date >= $0 } ?? true) && (configuration.to.map { date <= $0 } ?? true) {
-                    try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                    // A partition folder holds its one file: two system calls; anything else, FileManager.
+                    let path = folder.appendingPathComponent(name).path
+                    if unlink(path + "/" + SilverPartition.fileName) != 0 || rmdir(path) != 0 {
+                        try FileManager.default.removeItem(atPath: path)
+                    }
                 }
             }
         }

@@ -27,8 +27,9 @@ struct ManifestEntry {
             throw CollectError.corruptManifest(path: path, reason: "\(error)")
         }
         var entries: [ManifestEntry] = []
-        for (list, onlyFailedBodies) in [("fetches", false), ("superseded", true)] {
-            guard let array = tape.member(tape.root, list), tape.kind(array) == .array else { continue }
+        for onlyFailedBodies in [false, true] {
+            guard let array = tape.member(tape.root, onlyFailedBodies ? "superseded" : "fetches"), tape.kind(array) == .array else { continue }
+            entries.reserveCapacity(entries.count + tape.count(array))
             for node in tape.elements(array) {
                 func text(_ key: String) -> String? { tape.member(node, key).flatMap { tape.string($0) } }
                 guard let city = text("city_id"), let outcome = text("outcome").flatMap(FetchRecord.Outcome.init) else {

@@ -43,6 +43,9 @@ public struct SilverPartition {
 
     public var count: Int { rows.count }
 
+    /// Makes room for `count` rows in all, so merging that many does not grow the table again and again.
+    public mutating func reserveCapacity(_ count: Int) { rows.reserveCapacity(count) }
+
     /// Adds `row`; returns true when a row with the same key was already there (a duplicate
     /// merged, whichever of the two was kept).
     @discardableResult

@@ -69,12 +69,12 @@ struct SnapshotCurator {
                        report: inout CurateReport, stations: inout StationsTable) -> Result<Outcome, Rejection> {
         guard record.outcome == .ok else { return .failure(Rejection(reason: .fetchFailed, detail: record.error ?? "the fetch failed")) }
         // No CRC: the manifest's sha256, checked next, vouches for every byte.
-        guard let raw = try? reader.gunzip(stored, checkCRC: false) else { return .failure(Rejection(reason: .notJSON, detail: "not a gzip file")) }
+        guard let raw = try? reader.inflated(stored, checkCRC: false) else { return .failure(Rejection(reason: .notJSON, detail: "not a gzip file")) }
         guard Checksum.sha256(of: raw, matches: record.sha256 ?? "") else {
             return .failure(Rejection(reason: .checksumMismatch, detail: "the bytes do not match the manifest's sha256"))
         }
         let tape: JSONTape
-        do { tape = try JSONTape(parsing: raw) } catch {
+        do { tape = try JSONTape(parsing: Array(raw)) } catch {
             return .failure(Rejection(reason: .notJSON, detail: "\(error)"))
         }
         if !payload.isValid(tape, tape.root), let first = payload.validate(tape, tape.root).first {

@@ -90,10 +90,14 @@ struct StationsTable {
     /// Records the sighting of station `stationID` in the AQICN `data` object of `tape`.
     mutating func observe(_ tape: JSONTape, data: Int, stationID: Int, observedAt: Int) {
         var hasher = Hasher()
-        for name in ["city", "attributions"] {
-            if let node = tape.member(data, name) { tape.rawBytes(node).withUnsafeBytes { hasher.combine(bytes: $0) } }
+        func combine(_ name: StaticString) {
+            if let node = tape.member(data, utf8: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) {
+                tape.rawBytes(node).withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
             hasher.combine(0xFF as UInt8)
         }
+        combine("city")
+        combine("attributions")
         let hash = hasher.finalize()
         if var existing = stations[stationID], existing.sourceHash == hash {
             existing.firstSeen = min(existing.firstSeen, observedAt)

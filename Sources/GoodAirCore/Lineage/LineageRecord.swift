@@ -95,6 +95,8 @@ public struct LineageRecord: Sendable {
 
     /// `files` sorted by path, each path once with its last recorded fact.
     static func lastOfEachPath(_ files: [LineageFile]) -> [LineageFile] {
+        // Curation records a bronze hour's files in path order, each once: nothing to do.
+        if zip(files, files.dropFirst()).allSatisfy({ $0.path < $1.path }) { return files }
         var out: [LineageFile] = []
         out.reserveCapacity(files.count)
         // A stable sort keeps a path's facts in the order they were recorded: the last one wins.
@@ -106,6 +108,7 @@ public struct LineageRecord: Sendable {
 
     /// `paths` sorted, each once.
     static func sortedUnique(_ paths: [String]) -> [String] {
+        if zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) { return paths }
         var out: [String] = []
         for path in paths.sorted() where out.last != path { out.append(path) }
         return out

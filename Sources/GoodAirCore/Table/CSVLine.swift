@@ -129,31 +129,6 @@ public struct CSVLine: Sendable {
         }
     }
 
-    /// `2026-11-29T14:00:00Z` for seconds since 1970.
-    public mutating func appendTimestamp(_ seconds: Int) {
-        let days = CivilTime.floorDiv(seconds, 86_400)
-        let rest = seconds - days * 86_400
-        appendDate(days: days)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(UInt(rest / 3600), minimumWidth: 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(UInt(rest / 60 % 60), minimumWidth: 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(UInt(rest % 60), minimumWidth: 2)
-        bytes.append(UInt8(ascii: "Z"))
-    }
-
-    /// `2026-11-29` for a day number (days since 1970-01-01).
-    public mutating func appendDate(days: Int) {
-        let (year, month, day) = CivilTime.civil(days: days)
-        if year < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(UInt(abs(year)), minimumWidth: 4)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(UInt(month), minimumWidth: 2)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(UInt(day), minimumWidth: 2)
-    }
-
     /// Decimal digits of `value`, left-padded with zeros to `minimumWidth`.
     @inline(__always)
     mutating func appendDigits(_ value: UInt, minimumWidth: Int) {
