@@ -10,7 +10,7 @@ extension Aggregator {
     /// partition holds rows of those days; a changed partition with rows of a day outside them
     /// throws ``DayLevelUnavailable``.
     func cityTables(month: UTCMonth, days: Range<Int>, inventory: SilverInventory, before: Set<String>,
-                    report: inout AggregateReport) throws -> CityHourlyMonths.Month? {
+                    writer: GoldFileWriter, report: inout AggregateReport) throws -> CityHourlyMonths.Month? {
         let tick = ContinuousClock.now
         var frame = HourlyFrame(firstHour: days.lowerBound * 24, hours: days.count * 24)
         var silverPaths: [String] = []
@@ -55,8 +55,9 @@ extension Aggregator {
             if !report.months.contains(month.name) { report.months.append(month.name) }
             return nil
         }
-        let file = try write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, report: &report)
-            ?? LineageFile(path: hourlyPath, bytes: hourly.count, sha256: hourly.sha256Hex)
+        let file = LineageFile(path: hourlyPath, bytes: hourly.count, sha256: hourly.sha256Hex)
+        write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, sha256: file.sha256,
+              writer: writer, report: &report)
         report.lineage.read(file)   // city_monthly is made from it
         timed("city_hourly", since: start, extra: read / 2, report: &report)
         // city_daily: the rows of the days.
@@ -67,14 +68,14 @@ extension Aggregator {
         let daily = try GoldLines.splice(oldDaily, header: Array(dailyHeader.utf8), keyFields: 2, path: lake.relativePath(goldURL("city_daily", month)),
                                          replacing: { row in oldDaily.withField(row, 1) { Self.inRange($0, dates) } },
                                          with: GoldLines(bytes: CityTables.render("city_daily", frame: frame)).lines)
-        try write(daily, old: oldDaily, table: "city_daily", month: month, derivedFrom: silverPaths, report: &report)
+        write(daily, old: oldDaily, table: "city_daily", month: month, derivedFrom: silverPaths, writer: writer, report: &report)
         timed("city_daily", since: start, extra: read / 2, report: &report)
         // city_monthly: from the whole month's city_hourly.
         start = ContinuousClock.now
         let monthly = CityTables.render("city_monthly", frame: monthFrame)
         let oldMonthly = try existing("city_monthly", month, header: CityTables.header("city_monthly").joined(separator: ","), before: before)
-        try write(SplicedFile(whole: monthly), old: oldMonthly, table: "city_monthly", month: month,
-                  derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], report: &report)
+        write(SplicedFile(whole: monthly), old: oldMonthly, table: "city_monthly", month: month,
+              derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], writer: writer, report: &report)
         timed("city_monthly", since: start, report: &report)
         return CityHourlyMonths.Month(frame: monthFrame, file: file)
     }

@@ -44,7 +44,7 @@ extension Aggregator {
     /// than ``EpisodeSplice/longest``: otherwise ``DayLevelUnavailable``.
     func spliceEpisodes(_ splice: EpisodeSplice, window: Range<Int>, series: HourlySeries, hourly: inout CityHourlyMonths,
                         before: Set<String>, withData: Set<String>, derivedFrom: [String],
-                        report: inout AggregateReport) throws {
+                        writer: GoldFileWriter, report: inout AggregateReport) throws {
         let unit = splice.unit, zone = splice.changed.lowerBound - 1...splice.changed.upperBound + 1
         let header = EventTables.header(splice.table)
         var olds: [UTCMonth: (lines: GoldLines, replaced: [Bool])] = [:]
@@ -96,7 +96,7 @@ extension Aggregator {
             }
             let spliced = try GoldLines.splice(old, header: Array(header.utf8), keyFields: splice.fields.start + 1, path: path,
                                                replacing: { replaced[$0] }, with: added[month] ?? [])
-            try write(spliced, old: old, table: splice.table, month: month, derivedFrom: sources, report: &report)
+            write(spliced, old: old, table: splice.table, month: month, derivedFrom: sources, writer: writer, report: &report)
         }
     }
 }

@@ -9,9 +9,9 @@ extension Aggregator {
     /// - features of the changed days and the day after (lags and means look back 24 hours);
     /// - exceedance episodes that overlap, or touch, the hours whose rolling mean changed (the
     ///   changed days and the longest averaging after them), and heatwaves that overlap, or touch,
-    ///   the days whose 3-day means changed (``spliceEpisodes(_:window:series:hourly:before:withData:derivedFrom:report:)``).
+    ///   the days whose 3-day means changed (``spliceEpisodes(_:window:series:hourly:before:withData:derivedFrom:writer:report:)``).
     func events(days: Range<Int>, hourly: inout CityHourlyMonths, inventory: SilverInventory, before: Set<String>,
-                thresholds: [Threshold], cities: [String: City], report: inout AggregateReport) throws {
+                thresholds: [Threshold], cities: [String: City], writer: GoldFileWriter, report: inout AggregateReport) throws {
         let tick = ContinuousClock.now
         let variables = EventTables.variables(thresholds: thresholds)
         guard variables.allSatisfy({ name in GoldVariable.all.contains { $0.name == name } }) else {
@@ -37,7 +37,7 @@ extension Aggregator {
                                                    path: lake.relativePath(goldURL(table, month)),
                                                    replacing: { row in old.withField(row, hourField) { Self.inRange($0, bounds) } },
                                                    with: GoldLines(bytes: rendered).lines)
-                try write(spliced, old: old, table: table, month: month, derivedFrom: sources, report: &report)
+                write(spliced, old: old, table: table, month: month, derivedFrom: sources, writer: writer, report: &report)
             }
             timed(table, since: start, extra: read, report: &report)
         }
@@ -57,7 +57,7 @@ extension Aggregator {
         for splice in splices {
             let start = ContinuousClock.now
             try spliceEpisodes(splice, window: window, series: series, hourly: &hourly, before: before, withData: withData,
-                               derivedFrom: sources, report: &report)
+                               derivedFrom: sources, writer: writer, report: &report)
             timed(splice.table, since: start, extra: read, report: &report)
         }
     }

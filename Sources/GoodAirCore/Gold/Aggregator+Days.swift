@@ -36,13 +36,28 @@ extension Aggregator {
         }
         report.days = days.map(CivilTime.dateString(days:))
         logger.info("aggregate.start", metadata: ["run.id": "\(report.runID)", "days": "\(days.count)"])
-        var hourly = CityHourlyMonths()
-        for month in Self.months(overlapping: days.lowerBound * 24..<days.upperBound * 24) {
-            let part = max(days.lowerBound, month.firstDay)..<min(days.upperBound, month.endDay)
-            hourly.set(month, try cityTables(month: month, days: part, inventory: inventory, before: before, report: &report))
+        // Files are written on the writer's thread; lineage records them once all are on disk,
+        // also when the run falls back to whole months (which then rewrites them).
+        let writer = GoldFileWriter()
+        func recordWritten() throws {
+            for written in try writer.finish() {
+                report.lineage.wrote(written.file, rows: written.rows, derivedFrom: written.derivedFrom)
+            }
         }
-        try events(days: days, hourly: &hourly, inventory: inventory, before: before,
-                   thresholds: thresholds, cities: cities, report: &report)
+        do {
+            var hourly = CityHourlyMonths()
+            for month in Self.months(overlapping: days.lowerBound * 24..<days.upperBound * 24) {
+                let part = max(days.lowerBound, month.firstDay)..<min(days.upperBound, month.endDay)
+                hourly.set(month, try cityTables(month: month, days: part, inventory: inventory, before: before,
+                                                 writer: writer, report: &report))
+            }
+            try events(days: days, hourly: &hourly, inventory: inventory, before: before,
+                       thresholds: thresholds, cities: cities, writer: writer, report: &report)
+        } catch {
+            try? recordWritten()
+            throw error
+        }
+        try recordWritten()
         report.months.sort()
         report.eventMonths.sort()
     }
@@ -78,25 +93,22 @@ extension Aggregator {
         return lines
     }
 
-    /// Writes a spliced month file unless it already holds those bytes, and records it (lineage,
-    /// rows, months written); returns its lineage fact when it wrote it.
+    /// Queues a spliced month file on `writer` unless it already holds those bytes (`sha256` when
+    /// known), and counts it (rows, months written); returns whether it will be written.
     @discardableResult
-    func write(_ spliced: SplicedFile, old: GoldLines, table: String, month: UTCMonth,
-               derivedFrom: [String], report: inout AggregateReport) throws -> LineageFile? {
-        guard !spliced.same(as: old) else { return nil }
+    func write(_ spliced: SplicedFile, old: GoldLines, table: String, month: UTCMonth, derivedFrom: [String],
+               sha256: String? = nil, writer: GoldFileWriter, report: inout AggregateReport) -> Bool {
+        guard !spliced.same(as: old) else { return false }
         let url = goldURL(table, month)
-        AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
-        try spliced.withBuffers { try AtomicFile.write(buffers: $0, to: url) }
-        let file = LineageFile(path: lake.relativePath(url), bytes: spliced.count, sha256: spliced.sha256Hex)
         let rows = max(0, spliced.lines - 1)
-        report.lineage.wrote(file, rows: rows, derivedFrom: derivedFrom)
+        writer.write(spliced, to: url, path: lake.relativePath(url), rows: rows, derivedFrom: derivedFrom, sha256: sha256)
         report.rows[table, default: 0] += rows
         if CityTables.names.contains(table) {
             if !report.months.contains(month.name) { report.months.append(month.name) }
         } else if !report.eventMonths.contains(month.name) {
             report.eventMonths.append(month.name)
         }
-        return file
+        return true
     }
 
     /// Adds the time since `start` to `table`'s.

@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// Writes the month files of a run day by day on a thread of its own, in the order given, while
+/// the run computes the next ones: each file atomically (``AtomicFile``: temporary, fsync,
+/// rename, folder fsync), then its sha256 for lineage. An hourly run rewrites several megabytes
+/// (a month of `features` and of `city_hourly`) whose fsyncs alone take about 15 ms; they now
+/// overlap the computation of the event tables.
+///
+/// ``finish()`` waits for every write and gives their lineage facts, or the first error. Nothing
+/// that refers to the files (lineage, the aggregation's state) is written before it returns.
+///
+/// ```swift
+/// let writer = GoldFileWriter()
+/// writer.write(spliced, to: url, path: "gold/features/month=2026-11/part-00000.csv", rows: 17_472, derivedFrom: sources)
+/// for written in try writer.finish() { report.lineage.wrote(written.file, rows: written.rows, derivedFrom: written.derivedFrom) }
+/// ```
+final class GoldFileWriter: Sendable {
+    /// A file written: its lineage fact, its rows and what it was made from.
+    struct Written: Sendable {
+        let file: LineageFile
+        let rows: Int
+        let derivedFrom: [String]
+    }
+
+    private struct State {
+        var files: [Written?] = []
+        var failure: (any Error)?
+    }
+
+    private let queue = DispatchQueue(label: "goodair.aggregate.gold-writer")
+    private let state = Mutex(State())
+
+    /// Queues `file` to be written at `url` (`path` relative to the lake), of `rows` rows made
+    /// from `derivedFrom`; `sha256` when the caller knows it already. Returns its place in what
+    /// ``finish()`` gives.
+    @discardableResult
+    func write(_ file: SplicedFile, to url: URL, path: String, rows: Int, derivedFrom: [String], sha256: String? = nil) -> Int {
+        let ticket = state.withLock { state in
+            state.files.append(nil)
+            return state.files.count - 1
+        }
+        queue.async { [self] in
+            guard state.withLock({ $0.failure == nil }) else { return }
+            do {
+                AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
+                try file.withBuffers { try AtomicFile.write(buffers: $0, to: url) }
+                let fact = Written(file: LineageFile(path: path, bytes: file.count, sha256: sha256 ?? file.sha256Hex),
+                                   rows: rows, derivedFrom: derivedFrom)
+                state.withLock { $0.files[ticket] = fact }
+            } catch {
+                state.withLock { state in
+                    if state.failure == nil { state.failure = error }
+                }
+            }
+        }
+        return ticket
+    }
+
+    /// Waits for the files queued so far; their lineage facts in the order they were queued, or
+    /// the first error.
+    func finish() throws -> [Written] {
+        queue.sync {}
+        return try state.withLock { state in
+            if let failure = state.failure { throw failure }
+            return state.files.map { $0! }
+        }
+    }
+}
