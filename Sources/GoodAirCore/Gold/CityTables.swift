@@ -72,8 +72,9 @@ public enum CityTables {
 
     /// `,mean,min,max[,sum]` per variable over the hours' values, then `,hours observed` per source.
     private static func appendStatistics(_ frame: HourlyFrame, _ city: Int, _ hours: Range<Int>, _ line: inout CSVLine) {
+        let summaries = frame.summaries(city: city, hours: hours)
         for (variable, gold) in GoldVariable.all.enumerated() where gold.kind != .direction {
-            let summary = Summary.of(frame.values(city: city, variable: variable, hours: hours))
+            let summary = summaries[variable]
             for value in [summary?.mean, summary?.min, summary?.max] {
                 line.comma()
                 if let value { line.appendExactDouble(value) }

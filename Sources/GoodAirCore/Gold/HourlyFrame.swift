@@ -208,19 +208,25 @@ public struct HourlyFrame: Sendable {
         return degrees < 0 ? degrees + 360 : degrees
     }
 
-    /// The values of `variable` in `city` over `hours`, each as ``value(city:hour:variable:)``
-    /// gives it: what a day's or a month's statistics are computed on.
-    public func values(city: Int, variable: Int, hours: Range<Int>) -> [Double] {
-        guard Self.directionIndexes[variable] < 0 else { return hours.map { value(city: city, hour: $0, variable: variable) } }
+    /// The ``Summary`` of each variable that is not a direction (nil for directions, and for
+    /// variables without a value) in `city` over `hours`: ``Summary/of(_:)`` of its values hour by
+    /// hour as ``value(city:hour:variable:)`` gives them, read in the frame's own order (hour
+    /// after hour), which is what a day's or a month's statistics are made of.
+    func summaries(city: Int, hours: Range<Int>) -> [Summary?] {
         let width = Self.variableCount
-        return sums[city].withUnsafeBufferPointer { sums in
+        var accumulators = [Summary.Accumulator](repeating: .init(), count: width)
+        let plain = (0..<width).filter { Self.directionIndexes[$0] < 0 }
+        sums[city].withUnsafeBufferPointer { sums in
             counts[city].withUnsafeBufferPointer { counts in
-                hours.map { hour in
-                    let slot = hour * width + variable, n = counts[slot]
-                    return n > 0 ? sums[slot] / Double(n) : .nan
+                for hour in hours {
+                    for variable in plain {
+                        let slot = hour * width + variable, n = counts[slot]
+                        accumulators[variable].add(n > 0 ? sums[slot] / Double(n) : .nan)
+                    }
                 }
             }
         }
+        return (0..<width).map { Self.directionIndexes[$0] < 0 ? accumulators[$0].summary : nil }
     }
 
     /// How many rows `source` (an index in ``GoldVariable/sources``) gave for the hour.

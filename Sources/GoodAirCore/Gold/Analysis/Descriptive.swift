@@ -35,17 +35,33 @@ public struct Summary: Sendable, Equatable {
     /// Summary.of([Double.nan]) // nil
     /// ```
     public static func of(_ values: some Sequence<Double>) -> Summary? {
-        var sum = CompensatedSum()
-        var count = 0
-        var low = Double.infinity, high = -Double.infinity
-        for value in values where value.isFinite {
+        var accumulator = Accumulator()
+        for value in values { accumulator.add(value) }
+        return accumulator.summary
+    }
+
+    /// A summary built one value at a time, in order: what ``of(_:)`` computes, for values that
+    /// come interleaved with others' (a frame's variables, hour by hour).
+    struct Accumulator {
+        private var sum = CompensatedSum()
+        private var count = 0
+        private var low = Double.infinity, high = -Double.infinity
+
+        /// Adds `value` when it is present (finite).
+        @inline(__always)
+        mutating func add(_ value: Double) {
+            guard value.isFinite else { return }
             sum.add(value)
             count += 1
             if value < low { low = value }
             if value > high { high = value }
         }
-        guard count > 0 else { return nil }
-        let total = sum.value
-        return Summary(count: count, mean: total / Double(count), min: low, max: high, sum: total)
+
+        /// The summary of the values added; nil when none was present.
+        var summary: Summary? {
+            guard count > 0 else { return nil }
+            let total = sum.value
+            return Summary(count: count, mean: total / Double(count), min: low, max: high, sum: total)
+        }
     }
 }
