@@ -28,23 +28,11 @@ struct SortedWindow {
         values.insert(value, at: lowerBound(value))
     }
 
-    /// Replaces the values by `finite` ones, sorted at once (by insertion: for a week of hourly
-    /// values, a few hundred at most, faster than the standard library's generic sort).
+    /// Replaces the values by `finite` ones, sorted at once.
     mutating func fill(_ finite: [Double]) {
         values.removeAll(keepingCapacity: true)
         values.append(contentsOf: finite.lazy.map { $0 == 0 ? 0 : $0 })
-        values.withUnsafeMutableBufferPointer { v in
-            guard v.count > 1 else { return }
-            for i in 1..<v.count {
-                let value = v[i]
-                var j = i
-                while j > 0 && v[j - 1] > value {
-                    v[j] = v[j - 1]
-                    j -= 1
-                }
-                v[j] = value
-            }
-        }
+        values.sort()
     }
 
     /// Removes one occurrence of `value`, which must be in the window.
