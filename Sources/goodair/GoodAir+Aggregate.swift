@@ -51,6 +51,9 @@ extension GoodAir {
                 for table in report.secondsPerTable.keys.sorted() {
                     print("  \(table): \(Int((report.secondsPerTable[table]! * 1000).rounded())) ms")
                 }
+                for step in ["setup", "writes", "finish"] {
+                    if let seconds = report.secondsPerStep[step] { print("  (\(step)): \(Int((seconds * 1000).rounded())) ms") }
+                }
             }
         }
     }

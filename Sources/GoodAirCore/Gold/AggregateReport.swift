@@ -22,6 +22,10 @@ public struct AggregateReport: Sendable {
     public var rows: [String: Int] = [:]
     /// Seconds spent per gold table.
     public var secondsPerTable: [String: Double] = [:]
+    /// Seconds spent outside the tables: `setup` (lock, silver fingerprints, référentiel),
+    /// `writes` (waiting for the month files still being written, in a run day by day), `finish`
+    /// (correlations check, state, lineage).
+    public var secondsPerStep: [String: Double] = [:]
     public var seconds = 0.0
     /// What the run read and wrote, for its lineage.
     public var lineage = LineageRecord()

@@ -57,7 +57,9 @@ extension Aggregator {
             try? recordWritten()
             throw error
         }
+        let waiting = ContinuousClock.now
         try recordWritten()
+        report.secondsPerStep["writes", default: 0] += Double((ContinuousClock.now - waiting).milliseconds) / 1000
         report.months.sort()
         report.eventMonths.sort()
     }

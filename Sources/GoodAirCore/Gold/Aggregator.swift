@@ -41,9 +41,11 @@ public struct Aggregator: Sendable {
         let run = try LineageRun.start(job: "aggregate", runID: report.runID, lake: lake, clock: clock,
                                        parameters: ["rebuild": "\(configuration.rebuild)"], schemas: LineageSchemas(folder: configuration.schemas))
         do {
-            try aggregate(report: &report)
-            report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
+            try aggregate(report: &report, started: started)
             try run.complete(report.lineage)
+            report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
+            report.secondsPerStep["finish"] = max(0, report.seconds - report.secondsPerStep.values.reduce(0, +)
+                - report.secondsPerTable.values.reduce(0, +))
         } catch {
             run.fail(error, record: report.lineage, logger: logger)
             throw error
@@ -52,11 +54,12 @@ public struct Aggregator: Sendable {
         return report
     }
 
-    private func aggregate(report: inout AggregateReport) throws {
+    private func aggregate(report: inout AggregateReport, started: ContinuousClock.Instant) throws {
         let inventory = SilverInventory.scan(lake: lake)
         let previous = configuration.rebuild ? SilverInventory() : SilverInventory.load(lake: lake)
         let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
         let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
+        report.secondsPerStep["setup"] = Double((ContinuousClock.now - started).milliseconds) / 1000
         if !previous.files.isEmpty, let days = inventory.changedDays(since: previous), let first = days.min(), let last = days.max(),
            last - first < Self.maximumDaySpan {
             do {
@@ -67,9 +70,10 @@ public struct Aggregator: Sendable {
                 return
             } catch let unavailable as DayLevelUnavailable {
                 logger.info("aggregate.by_month", metadata: ["run.id": "\(report.runID)", "reason": "\(unavailable)"])
-                let lineage = report.lineage
+                let lineage = report.lineage, setup = report.secondsPerStep["setup"]
                 report = AggregateReport(runID: report.runID)
                 report.lineage = lineage
+                report.secondsPerStep["setup"] = setup
             }
         }
         var months = inventory.changedMonths(since: previous)
