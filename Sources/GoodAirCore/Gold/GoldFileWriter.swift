@@ -1,11 +1,11 @@
 import Foundation
 import Synchronization
 
-/// Writes the month files of a run day by day on a thread of its own, in the order given, while
-/// the run computes the next ones: each file atomically (``AtomicFile``: temporary, fsync,
-/// rename, folder fsync), then its sha256 for lineage. An hourly run rewrites several megabytes
-/// (a month of `features` and of `city_hourly`) whose fsyncs alone take about 15 ms; they now
-/// overlap the computation of the event tables.
+/// Writes the month files of a run day by day on threads of their own while the run computes the
+/// next ones: each file atomically (``AtomicFile``: temporary, fsync, rename, folder fsync), then
+/// its sha256 for lineage. An hourly run rewrites several megabytes (a month of `features` and of
+/// `city_hourly`) whose fsyncs alone take about 15 ms; they now overlap the computation of the
+/// event tables, and each other (each file is another path, in another folder).
 ///
 /// ``finish()`` waits for every write and gives their lineage facts, or the first error. Nothing
 /// that refers to the files (lineage, the aggregation's state) is written before it returns.
@@ -28,7 +28,7 @@ final class GoldFileWriter: Sendable {
         var failure: (any Error)?
     }
 
-    private let queue = DispatchQueue(label: "goodair.aggregate.gold-writer")
+    private let queue = DispatchQueue(label: "goodair.aggregate.gold-writer", attributes: .concurrent)
     private let state = Mutex(State())
 
     /// Queues `file` to be written at `url` (`path` relative to the lake), of `rows` rows made
@@ -60,7 +60,7 @@ final class GoldFileWriter: Sendable {
     /// Waits for the files queued so far; their lineage facts in the order they were queued, or
     /// the first error.
     func finish() throws -> [Written] {
-        queue.sync {}
+        queue.sync(flags: .barrier) {}
         return try state.withLock { state in
             if let failure = state.failure { throw failure }
             return state.files.map { $0! }
