@@ -76,4 +76,30 @@ struct GoldSpliceTests {
         #expect(mapped.lineageFile(path: "p").sha256 == spliced.sha256Hex)
         #expect(try GoldLines.read(url.deletingLastPathComponent().appendingPathComponent("none.csv")) == nil)
     }
+
+    @Test("the writer gives each file's lineage fact in the order queued, and the first error")
+    func writer() throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let writer = GoldFileWriter()
+        let files = (0..<4).map { SplicedFile(whole: Array("city_id,hour\r\nlyon,\($0)\r\n".utf8)) }
+        for (index, file) in files.enumerated() {
+            let url = lake.lake.gold.appendingPathComponent("t\(index)/month=2026-11/part-00000.csv")
+            writer.write(file, to: url, path: lake.lake.relativePath(url), rows: 1, derivedFrom: ["silver/x"],
+                         sha256: index == 0 ? file.sha256Hex : nil)
+        }
+        let written = try writer.finish()
+        #expect(written.map(\.file.path) == (0..<4).map { "gold/t\($0)/month=2026-11/part-00000.csv" })
+        #expect(written.map(\.file.sha256) == files.map(\.sha256Hex))
+        for (index, file) in files.enumerated() {
+            let url = lake.lake.gold.appendingPathComponent("t\(index)/month=2026-11/part-00000.csv")
+            #expect(try Array(Data(contentsOf: url)) == file.bytes)
+        }
+        // A folder that cannot be made (a file is in the way): finish throws.
+        try AtomicFile.write(Array("x".utf8), to: lake.lake.gold.appendingPathComponent("blocked"))
+        let failing = GoldFileWriter()
+        failing.write(files[0], to: lake.lake.gold.appendingPathComponent("blocked/month=2026-11/part-00000.csv"), path: "p",
+                      rows: 1, derivedFrom: [])
+        #expect(throws: (any Error).self) { try failing.finish() }
+    }
 }
