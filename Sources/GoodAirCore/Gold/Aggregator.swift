@@ -38,10 +38,12 @@ public struct Aggregator: Sendable {
         defer { lock.release() }
         let started = ContinuousClock.now
         var report = AggregateReport(runID: UUID().uuidString.lowercased())
+        // Silver's fingerprints (a stat per partition) and the correlations' check, beside the run's start.
+        async let scanned = scan()
         let run = try LineageRun.start(job: "aggregate", runID: report.runID, lake: lake, clock: clock,
                                        parameters: ["rebuild": "\(configuration.rebuild)"], schemas: LineageSchemas(folder: configuration.schemas))
         do {
-            try aggregate(report: &report, started: started)
+            try aggregate(report: &report, started: started, scanned: await scanned)
             try run.complete(report.lineage)
             report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
             report.secondsPerStep["finish"] = max(0, report.seconds - report.secondsPerStep.values.reduce(0, +)
@@ -54,8 +56,15 @@ public struct Aggregator: Sendable {
         return report
     }
 
-    private func aggregate(report: inout AggregateReport, started: ContinuousClock.Instant) throws {
+    /// What silver holds now, and the correlations' inputs and whether they changed.
+    private func scan() -> (inventory: SilverInventory, correlations: CorrelationInputs) {
         let inventory = SilverInventory.scan(lake: lake)
+        return (inventory, correlationInputs(inventory))
+    }
+
+    private func aggregate(report: inout AggregateReport, started: ContinuousClock.Instant,
+                           scanned: (inventory: SilverInventory, correlations: CorrelationInputs)) throws {
+        let inventory = scanned.inventory
         let previous = configuration.rebuild ? SilverInventory() : SilverInventory.load(lake: lake)
         let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
         let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
@@ -65,7 +74,7 @@ public struct Aggregator: Sendable {
             do {
                 try aggregate(days: first..<last + 1, inventory: inventory, previous: previous, thresholds: thresholds, cities: cities,
                               report: &report)
-                try correlations(inventory: inventory, report: &report)
+                try correlations(scanned.correlations, report: &report)
                 try inventory.save(lake: lake)
                 return
             } catch let unavailable as DayLevelUnavailable {
@@ -107,7 +116,7 @@ public struct Aggregator: Sendable {
             try events(month: month, tables: tables, series: HourlySeries.joined(around.map { cache[$0]! }),
                        hasData: withData.contains(month), thresholds: thresholds, cities: cities, report: &report)
         }
-        try correlations(inventory: inventory, report: &report)
+        try correlations(scanned.correlations, report: &report)
         try inventory.save(lake: lake)
     }
 
@@ -169,56 +178,6 @@ public struct Aggregator: Sendable {
             report.rows[table, default: 0] += Self.dataRows(bytes)
             report.secondsPerTable[table, default: 0] += Double((ContinuousClock.now - tableStart).milliseconds) / 1000
         }
-    }
-
-    /// Recomputes `gold/correlations` and the forecasts' backtest when the silver of complete days (before the clock's UTC
-    /// midnight) changed since it was made, or a day completed: at most once a day in hourly runs.
-    private func correlations(inventory: SilverInventory, report: inout AggregateReport) throws {
-        let tick = ContinuousClock.now
-        let cutoffDay = CivilTime.floorDiv(Int(clock.now().timeIntervalSince1970), 86_400)
-        let cutoffDate = CivilTime.dateString(days: cutoffDay)
-        let cutoff = Array(cutoffDate.utf8)   // keys end with their date, `YYYY-MM-DD`
-        let inputs = inventory.files.filter { $0.key.utf8.suffix(10).lexicographicallyPrecedes(cutoff) }
-        let signature = "before \(cutoffDate)\n" + inputs.keys.sorted().map { "\($0)\t\(inputs[$0]!)\n" }.joined()
-        let stateURL = lake.state.appendingPathComponent("aggregate/correlations.txt")
-        let url = lake.gold.appendingPathComponent("\(CorrelationTable.name)/part-00000.csv")
-        let written = ([CorrelationTable.name] + ForecastTable.names).allSatisfy {
-            FileManager.default.fileExists(atPath: lake.gold.appendingPathComponent("\($0)/part-00000.csv").path)
-        }
-        if !configuration.rebuild, written,
-           (try? String(contentsOf: stateURL, encoding: .utf8)) == signature { return }
-        var months: [UTCMonth] = []
-        if var month = inputs.keys.compactMap({ UTCMonth(String($0.split(separator: "=").last!.prefix(7))) }).min() {
-            let last = UTCMonth(containingDay: cutoffDay - 1)
-            while month <= last {
-                months.append(month)
-                month = month.next
-            }
-        }
-        var series = try HourlySeries.load(lake: lake, months: months, variables: CorrelationTable.weather + CorrelationTable.pollution)
-        series.truncate(beforeHour: cutoffDay * 24)
-        let bytes = CorrelationTable.render(series)
-        try AtomicFile.write(bytes, to: url)
-        for file in series.sources { report.lineage.read(file) }
-        report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes), derivedFrom: series.sources.map(\.path))
-        report.rows[CorrelationTable.name, default: 0] += Self.dataRows(bytes)
-        report.secondsPerTable[CorrelationTable.name, default: 0] += Double((ContinuousClock.now - tick).milliseconds) / 1000
-        // The forecasts' backtest covers the same complete days.
-        let forecastStart = ContinuousClock.now
-        let firstDay = months.first?.firstDay ?? cutoffDay
-        var dailyFiles: [LineageFile] = []
-        let daily = try ForecastTable.load(lake: lake, months: months, firstDay: firstDay, days: max(0, cutoffDay - firstDay), read: &dailyFiles)
-        let (forecasts, scores) = ForecastTable.render(daily, firstDay: firstDay)
-        for file in dailyFiles { report.lineage.read(file) }
-        for (name, content) in zip(ForecastTable.names, [forecasts, scores]) {
-            let output = lake.gold.appendingPathComponent("\(name)/part-00000.csv")
-            try AtomicFile.write(content, to: output)
-            report.lineage.wrote(LineageFile(lake: lake, url: output, contents: content), rows: Self.dataRows(content),
-                                 derivedFrom: dailyFiles.map(\.path))
-            report.rows[name, default: 0] += Self.dataRows(content)
-            report.secondsPerTable[name, default: 0] += Double((ContinuousClock.now - forecastStart).milliseconds) / 1000 / 2
-        }
-        try AtomicFile.write(string: signature, to: stateURL)
     }
 
     /// The rows of a CSV file's bytes, header excluded.
