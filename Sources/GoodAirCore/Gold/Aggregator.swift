@@ -38,12 +38,10 @@ public struct Aggregator: Sendable {
         defer { lock.release() }
         let started = ContinuousClock.now
         var report = AggregateReport(runID: UUID().uuidString.lowercased())
-        // Silver's fingerprints (a stat per partition) and the correlations' check, beside the run's start.
-        async let scanned = scan()
         let run = try LineageRun.start(job: "aggregate", runID: report.runID, lake: lake, clock: clock,
                                        parameters: ["rebuild": "\(configuration.rebuild)"], schemas: LineageSchemas(folder: configuration.schemas))
         do {
-            try aggregate(report: &report, started: started, scanned: await scanned)
+            try aggregate(report: &report, started: started, scanned: scan())
             try run.complete(report.lineage)
             report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
             report.secondsPerStep["finish"] = max(0, report.seconds - report.secondsPerStep.values.reduce(0, +)

@@ -28,7 +28,9 @@ final class GoldFileWriter: Sendable {
         var failure: (any Error)?
     }
 
-    private let queue = DispatchQueue(label: "goodair.aggregate.gold-writer", attributes: .concurrent)
+    /// Each write runs on a thread of its own, not on a Dispatch queue: on Linux the Swift
+    /// concurrency pool runs on Dispatch's worker threads, and ``finish()`` blocks one of them.
+    private let running = DispatchGroup()
     private let state = Mutex(State())
 
     /// Queues `file` to be written at `url` (`path` relative to the lake), of `rows` rows made
@@ -40,7 +42,9 @@ final class GoldFileWriter: Sendable {
             state.files.append(nil)
             return state.files.count - 1
         }
-        queue.async { [self] in
+        running.enter()
+        Thread { [self] in
+            defer { running.leave() }
             guard state.withLock({ $0.failure == nil }) else { return }
             do {
                 AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
@@ -53,14 +57,14 @@ final class GoldFileWriter: Sendable {
                     if state.failure == nil { state.failure = error }
                 }
             }
-        }
+        }.start()
         return ticket
     }
 
     /// Waits for the files queued so far; their lineage facts in the order they were queued, or
     /// the first error.
     func finish() throws -> [Written] {
-        queue.sync(flags: .barrier) {}
+        running.wait()
         return try state.withLock { state in
             if let failure = state.failure { throw failure }
             return state.files.map { $0! }

@@ -13,11 +13,13 @@ public struct LineageSchemas: Sendable {
         private let loaded = Mutex<[String: TableSchema]?>(nil)
 
         init(folder: URL) {
-            DispatchQueue.global().async { [self] in
+            // A thread of its own, not a Dispatch queue: on Linux the Swift concurrency pool runs
+            // on Dispatch's worker threads, which a job waiting here could all be holding.
+            Thread { [self] in
                 let tables = Self.load(folder)
                 loaded.withLock { $0 = tables }
                 done.signal()
-            }
+            }.start()
         }
 
         var tables: [String: TableSchema] {
