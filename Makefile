@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev pkg-config tim
 
 # Suites that measure real time between calls (the OpenWeatherMap rate limit): run on their own,
 # since the CPU-bound suites running beside them delay the simulator's clock readings by seconds.
-TIMED_SUITES := CollectorLimitsTests|RateLimiterTests
+TIMED_SUITES := CollectorLimitsTests|RateLimiterTests|CollectorFaultTests
 
 all: build
 
@@ -42,7 +42,7 @@ demo: build
 test: deps $(VENV)/.installed
 	$(SWIFT) build --build-tests
 	GOODAIR_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build --skip '$(TIMED_SUITES)'   # aiosmtpd for the alert tests
-	$(SWIFT) test --skip-build --filter '$(TIMED_SUITES)'   # rate limits, timed by the clock: alone, not under the other suites' load
+	$(SWIFT) test --skip-build --filter '$(TIMED_SUITES)'   # rate limits and HTTP timeouts, timed by the clock: alone, not under the other suites' load
 	GOODAIR_BIN=$(BIN) $(VENV)/bin/python -m pytest -q Tests/python
 
 ## The Python environment of the reader tests (DuckDB, pandas read the silver layout) and of the
