@@ -9,8 +9,9 @@ DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev pkg-config tim
 
 .PHONY: all deps build demo test bench clean help
 
-# Suites that measure real time between calls (the OpenWeatherMap rate limit): run on their own,
-# since the CPU-bound suites running beside them delay the simulator's clock readings by seconds.
+# Suites that measure real time between calls (the OpenWeatherMap rate limit, HTTP timeouts of a
+# fraction of a second): run on their own, since the CPU-bound suites running beside them delay
+# the simulator's clock readings and answers by seconds.
 TIMED_SUITES := CollectorLimitsTests|RateLimiterTests|CollectorFaultTests
 
 all: build
