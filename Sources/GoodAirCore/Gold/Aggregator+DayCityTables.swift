@@ -75,7 +75,7 @@ extension Aggregator {
         let monthly = CityTables.render("city_monthly", frame: monthFrame)
         let oldMonthly = try existing("city_monthly", month, header: CityTables.header("city_monthly").joined(separator: ","), before: before)
         write(SplicedFile(whole: monthly), old: oldMonthly, table: "city_monthly", month: month,
-              derivedFrom: silverPaths + [lake.relativePath(goldURL("city_hourly", month))], writer: writer, report: &report)
+              derivedFrom: silverPaths + [hourlyPath], writer: writer, report: &report)
         timed("city_monthly", since: start, report: &report)
         return CityHourlyMonths.Month(frame: monthFrame, file: file)
     }

@@ -78,7 +78,7 @@ public enum CSVNumber {
         return negative ? -value : value
     }
 
-    static func slow(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+    private static func slow(_ text: UnsafeBufferPointer<UInt8>) -> Double {
         Double(String(decoding: text, as: UTF8.self)) ?? .nan
     }
 
