@@ -64,7 +64,4 @@ final class FileBytes: @unchecked Sendable {
     func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withExtendedLifetime(self) { try body(buffer) }
     }
-
-    /// The byte at `index`.
-    subscript(index: Int) -> UInt8 { withBuffer { $0[index] } }
 }
