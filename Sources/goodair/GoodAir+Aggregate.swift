@@ -54,6 +54,7 @@ extension GoodAir {
                 for step in ["setup", "writes", "finish"] {
                     if let seconds = report.secondsPerStep[step] { print("  (\(step)): \(Int((seconds * 1000).rounded())) ms") }
                 }
+                if !report.monthsFromCache.isEmpty { print("  city_hourly values cached: \(report.monthsFromCache.joined(separator: ", "))") }
             }
         }
     }

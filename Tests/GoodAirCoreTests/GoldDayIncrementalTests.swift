@@ -116,7 +116,42 @@ struct GoldDayIncrementalTests {
         #expect(report.silverFilesRead == 3)
         let anomalies = try String(contentsOf: lake.root.appendingPathComponent("gold/anomalies/month=2026-07/part-00000.csv"), encoding: .utf8)
         #expect(anomalies.contains("2026-07-22T10:00:00Z"))
-        try await Self.change([Self.day(7, 22): .base], in: lake)
+        #expect(report.monthsFromCache.isEmpty, "the first run day by day parses the month and keeps it")
+        let again = try await Self.change([Self.day(7, 22): .base], in: lake)
+        #expect(again.monthsFromCache == ["2026-07"])
+    }
+
+    @Test("the cached month: not used when damaged, nor when a city's only rows are replaced; the same files")
+    func cachedMonth() async throws {
+        let lake = try await Self.lake()
+        defer { lake.remove() }
+        // A city seen on July 22 only.
+        try await Self.change([Self.day(7, 22): .spikes], in: lake)
+        let weather = SilverPartition.url(lake: lake.lake, table: "weather", date: "2026-07-22")
+        let handle = try FileHandle(forWritingTo: weather)
+        handle.seekToEndOfFile()
+        let others = GoldVariable.all.filter { $0.table == "weather" }.count - 1
+        handle.write(Data(("nice,2026-07-22T12:10:00Z,21.5" + String(repeating: ",", count: others) + "\r\n").utf8))
+        try handle.close()
+        let added = try await Self.aggregate(lake)
+        #expect(added.monthsFromCache == ["2026-07"])
+        let hourly = try String(contentsOf: lake.root.appendingPathComponent("gold/city_hourly/month=2026-07/part-00000.csv"), encoding: .utf8)
+        #expect(hourly.contains("nice,2026-07-22T12:00:00Z"))
+        // July 22 again without it: nice has no row left, so the month is parsed.
+        let gone = try await Self.change([Self.day(7, 22): .spikes], in: lake)
+        #expect(gone.monthsFromCache.isEmpty)
+        // A damaged cache is parsed over.
+        let cache = CityHourlyCache.url(lake: lake.lake, month: UTCMonth("2026-07")!)
+        var bytes = try Data(contentsOf: cache)
+        bytes[bytes.count - 100] ^= 0x40
+        try bytes.write(to: cache)
+        let damaged = try await Self.change([Self.day(7, 23): .spikes], in: lake)
+        #expect(damaged.monthsFromCache.isEmpty)
+        let next = try await Self.change([Self.day(7, 23): .base], in: lake)
+        #expect(next.monthsFromCache == ["2026-07"])
+        // A rebuild leaves no cache behind.
+        _ = try await Self.aggregate(lake, rebuild: true)
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
     }
 
     @Test("the last day of a month reaches the next month's events; the first looks back into the previous month")

@@ -18,6 +18,9 @@ public struct AggregateReport: Sendable {
     }
     /// Silver partition files read.
     public var silverFilesRead = 0
+    /// Months whose `city_hourly` values a run day by day took from ``CityHourlyCache`` rather
+    /// than parsing the month file.
+    public var monthsFromCache: [String] = []
     /// Rows written per gold table (in the months recomputed).
     public var rows: [String: Int] = [:]
     /// Seconds spent per gold table.

@@ -43,10 +43,13 @@ extension Aggregator {
         let hourly = try GoldLines.splice(oldHourly, header: Array(hourlyHeader.utf8), keyFields: 2, path: hourlyPath,
                                           replacing: { replaced[$0] }, with: newHourly.lines)
         // The month's values as the spliced file gives them back: its old rows and its new ones.
-        var monthFrame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
-        try monthFrame.addCityHourly(oldHourly, skipping: replaced, path: hourlyPath)
-        try monthFrame.addCityHourly(newHourly, path: hourlyPath)
+        let hourlyURL = goldURL("city_hourly", month)
+        let oldKey = before.contains(month.name) ? CityHourlyCache.Key(file: hourlyURL) : nil
+        let (monthFrame, cached) = try monthValues(month, days: days, old: oldHourly, replaced: replaced, new: newHourly,
+                                                   oldKey: oldKey, path: hourlyPath)
+        if cached { report.monthsFromCache.append(month.name) }
         guard !monthFrame.cities.isEmpty else {
+            try? FileManager.default.removeItem(at: CityHourlyCache.url(lake: lake, month: month))
             for table in CityTables.names {
                 let folder = goldURL(table, month).deletingLastPathComponent()
                 try? FileManager.default.removeItem(at: folder)
@@ -56,8 +59,19 @@ extension Aggregator {
             return nil
         }
         let file = LineageFile(path: hourlyPath, bytes: hourly.count, sha256: hourly.sha256Hex)
-        write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, sha256: file.sha256,
-              writer: writer, report: &report)
+        // The month's values are cached for the file as written (or as it is, when unchanged).
+        let cache: @Sendable () -> Void = { [lake, logger] in
+            guard let key = CityHourlyCache.Key(file: hourlyURL) else { return }
+            do {
+                try CityHourlyCache.save(monthFrame, lake: lake, month: month, key: key)
+            } catch {
+                logger.warning("aggregate.cache_not_saved", metadata: ["month": "\(month.name)", "error": "\(error)"])
+            }
+        }
+        if !write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, sha256: file.sha256,
+                  writer: writer, report: &report, then: cache), !cached {
+            writer.perform(cache)
+        }
         report.lineage.read(file)   // city_monthly is made from it
         timed("city_hourly", since: start, extra: read / 2, report: &report)
         // city_daily: the rows of the days.
@@ -78,6 +92,23 @@ extension Aggregator {
               derivedFrom: silverPaths + [hourlyPath], writer: writer, report: &report)
         timed("city_monthly", since: start, report: &report)
         return CityHourlyMonths.Month(frame: monthFrame, file: file)
+    }
+
+    /// The values of `month`'s `city_hourly` once `days` are replaced: those of the old file
+    /// (``CityHourlyCache`` when it holds the file `oldKey`, otherwise its rows parsed, but for the
+    /// `replaced` ones), then those of the `new` rows; and whether they came from the cache.
+    private func monthValues(_ month: UTCMonth, days: Range<Int>, old: GoldLines, replaced: [Bool], new: GoldLines,
+                             oldKey: CityHourlyCache.Key?, path: String) throws -> (HourlyFrame, cached: Bool) {
+        if let oldKey, var frame = CityHourlyCache.load(lake: lake, month: month, key: oldKey) {
+            frame.clear(days.lowerBound * 24 - month.firstHour..<days.upperBound * 24 - month.firstHour)
+            try frame.addCityHourly(new, path: path)
+            // A city whose only rows were replaced is not in a frame parsed from the rows.
+            if frame.everyCityHasRows { return (frame, true) }
+        }
+        var frame = HourlyFrame(firstHour: month.firstHour, hours: month.endHour - month.firstHour)
+        try frame.addCityHourly(old, skipping: replaced, path: path)
+        try frame.addCityHourly(new, path: path)
+        return (frame, false)
     }
 
     /// Whether `field` lies in [`bounds.0`, `bounds.1`): fixed-width ISO 8601 dates or timestamps

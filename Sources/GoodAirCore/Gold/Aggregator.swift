@@ -74,6 +74,7 @@ public struct Aggregator: Sendable {
                               report: &report)
                 try correlations(scanned.correlations, report: &report)
                 try inventory.save(lake: lake)
+                CityHourlyCache.remove(lake: lake, keeping: Set(Self.months(overlapping: first * 24..<(last + 1) * 24).map(\.name)))
                 return
             } catch let unavailable as DayLevelUnavailable {
                 logger.info("aggregate.by_month", metadata: ["run.id": "\(report.runID)", "reason": "\(unavailable)"])
@@ -83,6 +84,7 @@ public struct Aggregator: Sendable {
                 report.secondsPerStep["setup"] = setup
             }
         }
+        CityHourlyCache.remove(lake: lake)   // made by runs day by day, for the files they wrote
         var months = inventory.changedMonths(since: previous)
         if configuration.rebuild { months.formUnion(goldMonths()) }
         report.months = months.sorted()

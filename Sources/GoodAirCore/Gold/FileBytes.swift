@@ -13,48 +13,32 @@ import Foundation
 final class FileBytes: @unchecked Sendable {
     /// The bytes; valid while the object lives (use ``withBuffer(_:)``).
     private let buffer: UnsafeBufferPointer<UInt8>
-    /// Whether `buffer` is a mapping (unmapped at the end) or memory of ours (deallocated).
-    private let mapped: Bool
+    /// The mapping that holds `buffer`; nil when `buffer` is memory of ours (deallocated).
+    private let mapping: MappedFile?
 
     /// A copy of `bytes`.
     init(copying bytes: some Collection<UInt8>) {
         let memory = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
         _ = memory.initialize(from: bytes)
         buffer = UnsafeBufferPointer(memory)
-        mapped = false
+        mapping = nil
     }
 
-    private init(mapping: UnsafeBufferPointer<UInt8>) {
-        buffer = mapping
-        mapped = true
+    private init(mapping: MappedFile) {
+        buffer = UnsafeBufferPointer(start: mapping.base.assumingMemoryBound(to: UInt8.self), count: mapping.count)
+        self.mapping = mapping
     }
 
     deinit {
-        if mapped {
-            munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
-        } else {
-            buffer.deallocate()
-        }
+        if mapping == nil { buffer.deallocate() }
     }
 
     /// The file at `url`, mapped read-only; nil when there is no such file. The lake's files are
     /// replaced whole by a rename (LAKE.md §3), never written in place, so the mapping keeps the
     /// bytes it was made with.
     static func map(_ url: URL) throws -> FileBytes? {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw LakeError.io(operation: "open", path: url.path, errno: errno)
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw LakeError.io(operation: "stat", path: url.path, errno: errno) }
-        let size = Int(info.st_size)
-        guard size > 0 else { return FileBytes(copying: []) }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            throw LakeError.io(operation: "mmap", path: url.path, errno: errno)
-        }
-        return FileBytes(mapping: UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size))
+        guard let mapping = try MappedFile(url, populate: false) else { return nil }
+        return mapping.count == 0 ? FileBytes(copying: []) : FileBytes(mapping: mapping)
     }
 
     /// The number of bytes.

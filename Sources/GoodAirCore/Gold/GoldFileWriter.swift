@@ -34,10 +34,12 @@ final class GoldFileWriter: Sendable {
     private let state = Mutex(State())
 
     /// Queues `file` to be written at `url` (`path` relative to the lake), of `rows` rows made
-    /// from `derivedFrom`; `sha256` when the caller knows it already. Returns its place in what
+    /// from `derivedFrom`; `sha256` when the caller knows it already; `then`, run on the same
+    /// thread once the file is in place (not when the write failed). Returns its place in what
     /// ``finish()`` gives.
     @discardableResult
-    func write(_ file: SplicedFile, to url: URL, path: String, rows: Int, derivedFrom: [String], sha256: String? = nil) -> Int {
+    func write(_ file: SplicedFile, to url: URL, path: String, rows: Int, derivedFrom: [String], sha256: String? = nil,
+               then: (@Sendable () -> Void)? = nil) -> Int {
         let ticket = state.withLock { state in
             state.files.append(nil)
             return state.files.count - 1
@@ -52,6 +54,7 @@ final class GoldFileWriter: Sendable {
                 let fact = Written(file: LineageFile(path: path, bytes: file.count, sha256: sha256 ?? file.sha256Hex),
                                    rows: rows, derivedFrom: derivedFrom)
                 state.withLock { $0.files[ticket] = fact }
+                then?()
             } catch {
                 state.withLock { state in
                     if state.failure == nil { state.failure = error }
@@ -59,6 +62,15 @@ final class GoldFileWriter: Sendable {
             }
         }.start()
         return ticket
+    }
+
+    /// Runs `body` on a thread of its own; ``finish()`` waits for it too.
+    func perform(_ body: @escaping @Sendable () -> Void) {
+        running.enter()
+        Thread { [self] in
+            defer { running.leave() }
+            body()
+        }.start()
     }
 
     /// Waits for the files queued so far; their lineage facts in the order they were queued, or

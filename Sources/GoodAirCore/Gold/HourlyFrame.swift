@@ -18,14 +18,11 @@ public struct HourlyFrame: Sendable {
     public let hours: Int
     public private(set) var cities: [String] = []
     private var cityIndexes: [String: Int] = [:]
-    /// Per city: `hours × variables` sums (of sines for directions) and counts; `hours ×
-    /// directions` cosine sums; and per source, `hours` row counts.
-    private var sums: [[Double]] = []
-    private var cosines: [[Double]] = []
-    private var counts: [[Int32]] = []
-    private var sourceRows: [[Int32]] = []
-    /// Per city, `hours × directions`: the first value of the hour (returned as is when it is the only one).
-    private var firstDirections: [[Double]] = []
+    /// Per city (``HourlyBlock``): `hours × variables` sums (of sines for directions) and counts;
+    /// `hours × directions` cosine sums and the hour's first value (returned as is when it is the
+    /// only one); and per source, `hours` row counts. Shared between copies of a frame until one
+    /// writes it.
+    private(set) var blocks: [HourlyBlock] = []
 
     static let variableCount = GoldVariable.all.count
     /// Each variable's index among the directions (-1 for the others), and their number: the
@@ -43,6 +40,14 @@ public struct HourlyFrame: Sendable {
     public init(firstHour: Int, hours: Int) {
         self.firstHour = firstHour
         self.hours = hours
+    }
+
+    /// A frame of `cities` with their blocks as they are (read from a ``CityHourlyCache`` file).
+    init(firstHour: Int, hours: Int, cities: [String], blocks: [HourlyBlock]) {
+        self.init(firstHour: firstHour, hours: hours)
+        self.cities = cities
+        self.blocks = blocks
+        for (index, id) in cities.enumerated() { cityIndexes[id] = index }
     }
 
     public func cityIndex(_ id: String) -> Int? { cityIndexes[id] }
@@ -78,8 +83,8 @@ public struct HourlyFrame: Sendable {
                 outside += 1
                 continue
             }
-            let city = self.city(scanner.text(fields[cityColumn]))
-            sourceRows[city][source * hours + hour] += 1
+            let block = writable(self.city(scanner.text(fields[cityColumn])))
+            block.sourceRows[source * hours + hour] += 1
             for (variable, column) in columns {
                 let value = scanner.number(fields[column])
                 guard !value.isNaN else { continue }
@@ -87,13 +92,13 @@ public struct HourlyFrame: Sendable {
                 let direction = Self.directionIndexes[variable]
                 if direction >= 0 {
                     let radians = value * .pi / 180, directionSlot = hour * directionWidth + direction
-                    sums[city][slot] += sin(radians)
-                    cosines[city][directionSlot] += cos(radians)
-                    if counts[city][slot] == 0 { firstDirections[city][directionSlot] = value }
+                    block.sums[slot] += sin(radians)
+                    block.cosines[directionSlot] += cos(radians)
+                    if block.counts[slot] == 0 { block.firstDirections[directionSlot] = value }
                 } else {
-                    sums[city][slot] += value
+                    block.sums[slot] += value
                 }
-                counts[city][slot] += 1
+                block.counts[slot] += 1
             }
         }
         return outside
@@ -159,20 +164,17 @@ public struct HourlyFrame: Sendable {
                     }
                     column += 1
                 }
-                sums[city].withUnsafeMutableBufferPointer { sums in
-                    counts[city].withUnsafeMutableBufferPointer { counts in
-                        for (column, variable) in variables {
-                            let value = parsed[column], slot = hour * width + variable
-                            counts[slot] = value.isNaN ? 0 : 1
-                            if !value.isNaN { sums[slot] = value }
-                        }
-                    }
+                let block = writable(city)
+                for (column, variable) in variables {
+                    let value = parsed[column], slot = hour * width + variable
+                    block.counts[slot] = value.isNaN ? 0 : 1
+                    if !value.isNaN { block.sums[slot] = value }
                 }
                 for (column, variable) in directions where !parsed[column].isNaN {
-                    firstDirections[city][hour * directionWidth + Self.directionIndexes[variable]] = parsed[column]
+                    block.firstDirections[hour * directionWidth + Self.directionIndexes[variable]] = parsed[column]
                 }
                 for (column, source) in sources {
-                    sourceRows[city][source * hours + hour] = parsed[column].isNaN ? 0 : Int32(parsed[column])
+                    block.sourceRows[source * hours + hour] = parsed[column].isNaN ? 0 : Int32(parsed[column])
                 }
                 guard column == roles.count && start == row.count + 1 else {
                     throw AggregateError.goldFile(path: path, reason: "row \(number + 1) has not \(roles.count) fields")
@@ -186,25 +188,37 @@ public struct HourlyFrame: Sendable {
         let index = cities.count
         cities.append(id)
         cityIndexes[id] = index
-        sums.append([Double](repeating: 0, count: hours * Self.variableCount))
-        cosines.append([Double](repeating: 0, count: hours * Self.directionCount))
-        counts.append([Int32](repeating: 0, count: hours * Self.variableCount))
-        sourceRows.append([Int32](repeating: 0, count: hours * GoldVariable.sources.count))
-        firstDirections.append([Double](repeating: .nan, count: hours * Self.directionCount))
+        blocks.append(HourlyBlock(hours: hours))
         return index
     }
+
+    /// The block of `city`, copied first when another frame shares it.
+    private mutating func writable(_ city: Int) -> HourlyBlock {
+        if !isKnownUniquelyReferenced(&blocks[city]) { blocks[city] = HourlyBlock(copying: blocks[city]) }
+        return blocks[city]
+    }
+
+    /// Empties the hours `range` (of the frame) of every city: no value, no row. A city left
+    /// without any row stays in ``cities`` (see ``everyCityHasRows``).
+    mutating func clear(_ range: Range<Int>) {
+        for city in blocks.indices { writable(city).clear(range) }
+    }
+
+    /// Whether every city of the frame has a row in some hour, as in a frame made from rows.
+    var everyCityHasRows: Bool { blocks.allSatisfy(\.hasRows) }
 
     /// The hour's value of a variable (NaN when no row had one): a mean, or for a direction the
     /// circular mean in [0, 360) (the value itself when only one row had one).
     public func value(city: Int, hour: Int, variable: Int) -> Double {
-        let slot = hour * Self.variableCount + variable
-        let n = counts[city][slot]
+        precondition(hour >= 0 && hour < hours && variable >= 0 && variable < Self.variableCount)
+        let block = blocks[city], slot = hour * Self.variableCount + variable
+        let n = block.counts[slot]
         guard n > 0 else { return .nan }
         let direction = Self.directionIndexes[variable]
-        guard direction >= 0 else { return sums[city][slot] / Double(n) }
+        guard direction >= 0 else { return block.sums[slot] / Double(n) }
         let directionSlot = hour * Self.directionCount + direction
-        if n == 1 { return firstDirections[city][directionSlot] }
-        let degrees = atan2(sums[city][slot], cosines[city][directionSlot]) * 180 / .pi
+        if n == 1 { return block.firstDirections[directionSlot] }
+        let degrees = atan2(block.sums[slot], block.cosines[directionSlot]) * 180 / .pi
         return degrees < 0 ? degrees + 360 : degrees
     }
 
@@ -216,19 +230,20 @@ public struct HourlyFrame: Sendable {
         let width = Self.variableCount
         var accumulators = [Summary.Accumulator](repeating: .init(), count: width)
         let plain = (0..<width).filter { Self.directionIndexes[$0] < 0 }
-        sums[city].withUnsafeBufferPointer { sums in
-            counts[city].withUnsafeBufferPointer { counts in
-                for hour in hours {
-                    for variable in plain {
-                        let slot = hour * width + variable, n = counts[slot]
-                        accumulators[variable].add(n > 0 ? sums[slot] / Double(n) : .nan)
-                    }
-                }
+        precondition(hours.lowerBound >= 0 && hours.upperBound <= self.hours)
+        let block = blocks[city]
+        for hour in hours {
+            for variable in plain {
+                let slot = hour * width + variable, n = block.counts[slot]
+                accumulators[variable].add(n > 0 ? block.sums[slot] / Double(n) : .nan)
             }
         }
         return (0..<width).map { Self.directionIndexes[$0] < 0 ? accumulators[$0].summary : nil }
     }
 
     /// How many rows `source` (an index in ``GoldVariable/sources``) gave for the hour.
-    public func rows(city: Int, hour: Int, source: Int) -> Int { Int(sourceRows[city][source * hours + hour]) }
+    public func rows(city: Int, hour: Int, source: Int) -> Int {
+        precondition(hour >= 0 && hour < hours && source >= 0 && source < GoldVariable.sources.count)
+        return Int(blocks[city].sourceRows[source * hours + hour])
+    }
 }
