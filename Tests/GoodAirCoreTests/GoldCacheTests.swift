@@ -137,7 +137,39 @@ struct GoldCacheTests {
         #expect(!loaded.value(city: paris, hour: 10, variable: temperature).isNaN)
         #expect(copy.value(city: paris, hour: 10, variable: temperature).isNaN && copy.rows(city: paris, hour: 10, source: weather) == 0)
         #expect(copy.value(city: paris, hour: 50, variable: temperature) == loaded.value(city: paris, hour: 50, variable: temperature))
+        // Loaded, the cache matches no file until it is saved again.
+        #expect(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key) == nil)
+        try CityHourlyCache.save(loaded, lake: lake.lake, month: Self.month, key: key)
         let again = try #require(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key))
         #expect(Self.same(again, frame))
+    }
+
+    @Test("the loaded frame itself is changed and saved in place; with a new city, written anew")
+    func inPlace() throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let (frame, key) = try Self.saved(lake)
+        let cache = CityHourlyCache.url(lake: lake.lake, month: Self.month)
+        let inode = { (try FileManager.default.attributesOfItem(atPath: cache.path)[.systemFileNumber] as! NSNumber).intValue }
+        let first = try inode()
+        var loaded = try #require(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key))
+        loaded.clear(100..<124)
+        var expected = frame
+        expected.clear(100..<124)
+        let newKey = try Self.keyFile(lake)
+        try CityHourlyCache.save(loaded, lake: lake.lake, month: Self.month, key: newKey)
+        #expect(try inode() == first, "in place")
+        #expect(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key) == nil, "the old file's key is gone")
+        var reloaded = try #require(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: newKey))
+        #expect(Self.same(reloaded, expected))
+        #expect(!Self.same(reloaded, frame))
+        // A new city: the cache is written whole, atomically.
+        let row = "toulouse,\(CSVField.timestamp(Self.month.firstHour * 3600 + 60)),12.5,,\r\n"
+        try reloaded.add(Array(("city_id,observed_at,temperature_c,wind_deg,humidity_pct\r\n" + row).utf8), table: "weather", path: "w.csv")
+        try expected.add(Array(("city_id,observed_at,temperature_c,wind_deg,humidity_pct\r\n" + row).utf8), table: "weather", path: "w.csv")
+        try CityHourlyCache.save(reloaded, lake: lake.lake, month: Self.month, key: newKey)
+        #expect(try inode() != first, "written anew")
+        let last = try #require(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: newKey))
+        #expect(last.cities.count == 4 && Self.same(last, expected))
     }
 }

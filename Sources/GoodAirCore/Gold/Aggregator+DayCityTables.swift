@@ -69,7 +69,7 @@ extension Aggregator {
             }
         }
         if !write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, sha256: file.sha256,
-                  writer: writer, report: &report, then: cache), !cached {
+                  writer: writer, report: &report, then: cache) {
             writer.perform(cache)
         }
         report.lineage.read(file)   // city_monthly is made from it

@@ -1,13 +1,20 @@
 import Foundation
 
 /// The month of `city_hourly` the last hourly run parsed, kept as its ``HourlyFrame``'s memory in
-/// `_state/aggregate/city_hourly/month=YYYY-MM.frame`, so the next run maps it (a few pages of the
-/// page cache) instead of parsing 3 MB of CSV into 7 MB of fresh memory, about a fifth of an hourly
-/// run. It stands for one exact file: the fingerprint of `gold/city_hourly/month=…/part-00000.csv`
+/// `_state/aggregate/city_hourly/month=YYYY-MM.frame`, so the next run maps it (pages of the page
+/// cache) instead of parsing 3 MB of CSV into 7 MB of fresh memory, about a fifth of an hourly run.
+/// It stands for one exact file: the fingerprint of `gold/city_hourly/month=…/part-00000.csv`
 /// (device, inode, size, modification time in nanoseconds) it was made with, which any rewrite of
 /// that file changes (files are replaced by a rename). A cache of another file, of another layout
 /// of the frame, or damaged (a checksum over its content) is not used: the run parses the month, as
-/// without a cache. Losing it costs one parse, so it is written atomically but not fsynced.
+/// without a cache.
+///
+/// A run that uses it changes it in place: the mapping is shared, so clearing the replaced hours
+/// and adding the new rows write only those pages. The key is zeroed as soon as the cache is
+/// loaded and written again, with a new checksum, once the new `city_hourly` is in place; a run
+/// killed between the two leaves a cache that no file matches. A frame with other cities than the
+/// file's (a new city) is written whole, atomically. Losing the cache costs one parse, so nothing
+/// of it is fsynced.
 ///
 /// ```swift
 /// if let key = CityHourlyCache.Key(file: url), let frame = CityHourlyCache.load(lake: lake, month: month, key: key) { … }
@@ -42,15 +49,17 @@ enum CityHourlyCache {
 
     /// What the frame's memory layout depends on: the variables, their kinds, the sources.
     private static let layout: Int64 = {
-        var text = GoldVariable.all.map { "\($0.name):\($0.kind)" }.joined(separator: ",")
+        var text = GoldVariable.all.map { "\($0.name):\($0.kind == .level ? "l" : $0.kind == .amount ? "a" : "d")" }.joined(separator: ",")
         text += "|" + GoldVariable.sources.joined(separator: ",") + "|\(HourlyBlock.byteCount(hours: 744))"
         return Int64(bitPattern: Checksum64.of(Array(text.utf8)))
     }()
 
     /// The frame of `month` cached for the file `key`; nil when there is none, or it does not match.
+    /// Its blocks are the cache file's own memory (see ``save(_:lake:month:key:)``), and the file
+    /// matches no key until then.
     static func load(lake: Lake, month: UTCMonth, key: Key) -> HourlyFrame? {
         let hours = month.endHour - month.firstHour
-        guard let file = try? MappedFile(url(lake: lake, month: month)), file.count >= fixedHeader else { return nil }
+        guard let file = try? MappedFile(url(lake: lake, month: month), shared: true), file.count >= fixedHeader else { return nil }
         let bytes = UnsafeRawBufferPointer(start: file.base, count: file.count)
         guard bytes.prefix(8).elementsEqual(magic) else { return nil }
         let word = { (index: Int) in bytes.loadUnaligned(fromByteOffset: 8 + index * 8, as: Int64.self) }
@@ -58,9 +67,7 @@ enum CityHourlyCache {
         guard word(0) == layout, word(1) == Int64(month.firstHour), word(2) == Int64(hours),
               (0..<5).map({ word(4 + $0) }) == key.words, cityCount >= 0, namesBytes >= 0,
               file.count == headerSize(namesBytes: namesBytes) + cityCount * HourlyBlock.byteCount(hours: hours) else { return nil }
-        var checksum = Checksum64()
-        checksum.add(UnsafeRawBufferPointer(rebasing: bytes[fixedHeader...]))
-        guard Int64(bitPattern: checksum.value) == word(9) else { return nil }
+        guard Int64(bitPattern: checksum(file)) == word(9) else { return nil }
         var cities: [String] = [], offset = fixedHeader
         for _ in 0..<cityCount {
             guard offset + 4 <= fixedHeader + namesBytes else { return nil }
@@ -69,14 +76,24 @@ enum CityHourlyCache {
             cities.append(String(decoding: bytes[offset + 4..<offset + 4 + length], as: UTF8.self))
             offset += 4 + length
         }
-        guard Set(cities).count == cities.count, file.makeWritable() else { return nil }
-        let start = headerSize(namesBytes: namesBytes), size = HourlyBlock.byteCount(hours: hours)
-        let blocks = (0..<cityCount).map { HourlyBlock(hours: hours, base: file.base + start + $0 * size, mapping: file) }
+        guard Set(cities).count == cities.count else { return nil }
+        setKey(nil, checksum: 0, in: file)
+        let mapped = Mapped(file: file, start: headerSize(namesBytes: namesBytes), cities: cities)
+        let size = HourlyBlock.byteCount(hours: hours)
+        let blocks = (0..<cityCount).map { HourlyBlock(hours: hours, base: file.base + mapped.start + $0 * size, mapping: mapped) }
         return HourlyFrame(firstHour: month.firstHour, hours: hours, cities: cities, blocks: blocks)
     }
 
-    /// Writes `frame` (of `month`) as the cache of the file `key`.
+    /// Makes the cache of `month` stand for the file `key` with the values of `frame`: in place when
+    /// `frame` is the one ``load(lake:month:key:)`` gave (its checksum and key written again), and
+    /// otherwise a new file.
     static func save(_ frame: HourlyFrame, lake: Lake, month: UTCMonth, key: Key) throws {
+        let size = HourlyBlock.byteCount(hours: frame.hours)
+        if let mapped = frame.blocks.first?.mapping as? Mapped, mapped.cities == frame.cities,
+           frame.blocks.enumerated().allSatisfy({ $0.element.base == mapped.file.base + mapped.start + $0.offset * size }) {
+            setKey(key, checksum: checksum(mapped.file), in: mapped.file)
+            return
+        }
         var names: [UInt8] = []
         for city in frame.cities {
             withUnsafeBytes(of: UInt32(city.utf8.count).littleEndian) { names += $0 }
@@ -84,7 +101,6 @@ enum CityHourlyCache {
         }
         var header = [UInt8](repeating: 0, count: headerSize(namesBytes: names.count))
         header.replaceSubrange(fixedHeader..<fixedHeader + names.count, with: names)
-        let size = HourlyBlock.byteCount(hours: frame.hours)
         let blocks = frame.blocks.map { UnsafeRawBufferPointer(start: $0.base, count: size) }
         var checksum = Checksum64()
         header.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[fixedHeader...])) }
@@ -100,6 +116,35 @@ enum CityHourlyCache {
                 try AtomicFile.write(buffers: [header] + blocks, to: url(lake: lake, month: month), syncFolder: false, durable: false)
             }
         }
+    }
+
+    /// A loaded cache file: the mapping its frame's blocks live in, where they start, its cities.
+    private final class Mapped: @unchecked Sendable {
+        let file: MappedFile
+        let start: Int
+        let cities: [String]
+
+        init(file: MappedFile, start: Int, cities: [String]) {
+            self.file = file
+            self.start = start
+            self.cities = cities
+        }
+    }
+
+    /// The checksum of a cache file: of everything after the fixed header.
+    private static func checksum(_ file: MappedFile) -> UInt64 {
+        var checksum = Checksum64()
+        checksum.add(UnsafeRawBufferPointer(start: file.base + fixedHeader, count: file.count - fixedHeader))
+        return checksum.value
+    }
+
+    /// Writes the key (zeros for none) and the checksum in a mapped cache file's header.
+    private static func setKey(_ key: Key?, checksum: UInt64, in file: MappedFile) {
+        let words = key?.words ?? [0, 0, 0, 0, 0]
+        for (index, word) in words.enumerated() {
+            file.base.storeBytes(of: word.littleEndian, toByteOffset: 8 + (4 + index) * 8, as: Int64.self)
+        }
+        file.base.storeBytes(of: Int64(bitPattern: checksum).littleEndian, toByteOffset: 8 + 9 * 8, as: Int64.self)
     }
 
     /// Removes the cache files of every month but `keeping` (`YYYY-MM`).

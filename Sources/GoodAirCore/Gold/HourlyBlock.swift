@@ -7,8 +7,8 @@ import Darwin
 /// One city's arrays of an ``HourlyFrame``, in one block of memory: `hours × variables` sums and
 /// counts, `hours × directions` cosine sums and first values, and per source `hours` row counts.
 /// The block is either memory of its own (zeroed, first values NaN) or a slice of a mapped
-/// ``CityHourlyCache`` file (private: writes copy the pages they touch, the file never changes).
-/// A frame copies a block before writing it when another frame shares it.
+/// ``CityHourlyCache`` file, which writes then change. A frame copies a block before writing it
+/// when another frame shares it.
 ///
 /// ```swift
 /// let block = HourlyBlock(hours: 744)
@@ -24,7 +24,7 @@ final class HourlyBlock: @unchecked Sendable {
     /// The block's bytes, ``byteCount(hours:)`` of them.
     let base: UnsafeMutableRawPointer
     /// What holds a mapped block's memory (kept alive by the block); nil for memory of its own.
-    private let mapping: AnyObject?
+    let mapping: AnyObject?
 
     static var variables: Int { HourlyFrame.variableCount }
     static var directions: Int { HourlyFrame.directionCount }

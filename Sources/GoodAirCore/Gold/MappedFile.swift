@@ -1,12 +1,11 @@
 import Foundation
 
-/// A file mapped privately into memory: first read-only, its pages taken from the page cache at
-/// once (`MAP_POPULATE`); then, once checked, writable (``makeWritable()``), where a write copies
-/// only the page it touches and the file never changes. Unmapped when the object goes.
+/// A file mapped into memory: read-only, or shared (where a write changes the file). Unmapped when
+/// the object goes.
 ///
 /// ```swift
 /// let file = try MappedFile(url)       // nil when there is no such file
-/// _ = file?.makeWritable()
+/// file?.count
 /// ```
 final class MappedFile: @unchecked Sendable {
     /// The first byte (not to be read when ``count`` is 0).
@@ -14,9 +13,10 @@ final class MappedFile: @unchecked Sendable {
     let count: Int
 
     /// The file at `url` mapped read-only; nil when there is none. `populate`: its pages taken
-    /// from the page cache at once, rather than at each first read.
-    init?(_ url: URL, populate: Bool = true) throws {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    /// from the page cache at once, rather than at each first read. `shared`: mapped readable and
+    /// writable, and what is written goes to the file itself (its page cache), as `write` would.
+    init?(_ url: URL, populate: Bool = true, shared: Bool = false) throws {
+        let fd = open(url.path, (shared ? O_RDWR : O_RDONLY) | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
             throw LakeError.io(operation: "open", path: url.path, errno: errno)
@@ -29,16 +29,13 @@ final class MappedFile: @unchecked Sendable {
             base = UnsafeMutableRawPointer(bitPattern: MemoryLayout<UInt64>.alignment)!
             return
         }
-        // Read-only while populated: populating a writable private mapping would copy every page.
-        guard let address = mmap(nil, count, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0),
+        guard let address = mmap(nil, count, shared ? PROT_READ | PROT_WRITE : PROT_READ,
+                                 (shared ? MAP_SHARED : MAP_PRIVATE) | (populate ? MAP_POPULATE : 0), fd, 0),
               address != MAP_FAILED else {
             throw LakeError.io(operation: "mmap", path: url.path, errno: errno)
         }
         base = address
     }
-
-    /// Lets the mapping be written (each page copied on its first write); false when it cannot.
-    func makeWritable() -> Bool { count > 0 && mprotect(base, count, PROT_READ | PROT_WRITE) == 0 }
 
     deinit {
         if count > 0 { munmap(base, count) }
