@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import GoodAirCore
 import GoodAirTesting
 import Testing
@@ -83,12 +84,15 @@ struct GoldSpliceTests {
         defer { lake.remove() }
         let writer = GoldFileWriter()
         let files = (0..<4).map { SplicedFile(whole: Array("city_id,hour\r\nlyon,\($0)\r\n".utf8)) }
+        let ran = Mutex(0)
         for (index, file) in files.enumerated() {
             let url = lake.lake.gold.appendingPathComponent("t\(index)/month=2026-11/part-00000.csv")
             writer.write(file, to: url, path: lake.lake.relativePath(url), rows: 1, derivedFrom: ["silver/x"],
-                         sha256: index == 0 ? file.sha256Hex : nil)
+                         hash: index == 0 ? BackgroundHash(file) : nil, then: { ran.withLock { $0 += 1 } })
         }
+        writer.perform { ran.withLock { $0 += 10 } }
         let written = try writer.finish()
+        #expect(ran.withLock { $0 } == 14, "every then and every job ran before finish returned")
         #expect(written.map(\.file.path) == (0..<4).map { "gold/t\($0)/month=2026-11/part-00000.csv" })
         #expect(written.map(\.file.sha256) == files.map(\.sha256Hex))
         for (index, file) in files.enumerated() {

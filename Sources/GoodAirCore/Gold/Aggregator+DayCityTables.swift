@@ -58,7 +58,7 @@ extension Aggregator {
             if !report.months.contains(month.name) { report.months.append(month.name) }
             return nil
         }
-        let file = LineageFile(path: hourlyPath, bytes: hourly.count, sha256: hourly.sha256Hex)
+        let hash = BackgroundHash(hourly)
         // The month's values are cached for the file as written (or as it is, when unchanged).
         let cache: @Sendable () -> Void = { [lake, logger] in
             guard let key = CityHourlyCache.Key(file: hourlyURL) else { return }
@@ -68,11 +68,10 @@ extension Aggregator {
                 logger.warning("aggregate.cache_not_saved", metadata: ["month": "\(month.name)", "error": "\(error)"])
             }
         }
-        if !write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, sha256: file.sha256,
+        if !write(hourly, old: oldHourly, table: "city_hourly", month: month, derivedFrom: silverPaths, hash: hash,
                   writer: writer, report: &report, then: cache) {
             writer.perform(cache)
         }
-        report.lineage.read(file)   // city_monthly is made from it
         timed("city_hourly", since: start, extra: read / 2, report: &report)
         // city_daily: the rows of the days.
         start = ContinuousClock.now
@@ -90,8 +89,10 @@ extension Aggregator {
         let oldMonthly = try existing("city_monthly", month, header: CityTables.header("city_monthly").joined(separator: ","), before: before)
         write(SplicedFile(whole: monthly), old: oldMonthly, table: "city_monthly", month: month,
               derivedFrom: silverPaths + [hourlyPath], writer: writer, report: &report)
+        let values = CityHourlyMonths.Month(frame: monthFrame, path: hourlyPath, bytes: hourly.count, hash: hash)
+        report.lineage.read(values.file)   // city_monthly is made from it
         timed("city_monthly", since: start, report: &report)
-        return CityHourlyMonths.Month(frame: monthFrame, file: file)
+        return values
     }
 
     /// The values of `month`'s `city_hourly` once `days` are replaced: those of the old file

@@ -23,8 +23,8 @@ extension Aggregator {
         let sources = files.map(\.path)
         let read = (ContinuousClock.now - tick) / EventTables.names.count
         let withData = inventory.months
-        // Rows at hours: anomalies, features.
-        for (table, reach, hourField) in [("anomalies", EventTables.anomalyWindow, 2), (FeatureTable.name, 24, 1)] {
+        // Rows at hours: features first (the largest file: its write and fsync overlap the rest), anomalies.
+        for (table, reach, hourField) in [(FeatureTable.name, 24, 1), ("anomalies", EventTables.anomalyWindow, 2)] {
             let start = ContinuousClock.now
             let span = days.lowerBound * 24..<days.upperBound * 24 + reach
             for month in Self.months(overlapping: span) where withData.contains(month.name) {

@@ -95,16 +95,17 @@ extension Aggregator {
         return lines
     }
 
-    /// Queues a spliced month file on `writer` unless it already holds those bytes (`sha256` when
-    /// known), and counts it (rows, months written); returns whether it will be written.
+    /// Queues a spliced month file on `writer` unless it already holds those bytes (`hash` when
+    /// the caller hashes it already), and counts it (rows, months written); returns whether it
+    /// will be written.
     @discardableResult
     func write(_ spliced: SplicedFile, old: GoldLines, table: String, month: UTCMonth, derivedFrom: [String],
-               sha256: String? = nil, writer: GoldFileWriter, report: inout AggregateReport,
+               hash: BackgroundHash? = nil, writer: GoldFileWriter, report: inout AggregateReport,
                then: (@Sendable () -> Void)? = nil) -> Bool {
         guard !spliced.same(as: old) else { return false }
         let url = goldURL(table, month)
         let rows = max(0, spliced.lines - 1)
-        writer.write(spliced, to: url, path: lake.relativePath(url), rows: rows, derivedFrom: derivedFrom, sha256: sha256, then: then)
+        writer.write(spliced, to: url, path: lake.relativePath(url), rows: rows, derivedFrom: derivedFrom, hash: hash, then: then)
         report.rows[table, default: 0] += rows
         if CityTables.names.contains(table) {
             if !report.months.contains(month.name) { report.months.append(month.name) }

@@ -12,7 +12,25 @@ import Foundation
 struct CityHourlyMonths {
     struct Month {
         let frame: HourlyFrame
-        let file: LineageFile
+        private let fact: LineageFile?
+        private let path: String, bytes: Int, hash: BackgroundHash?
+
+        /// A month file read, with its lineage fact.
+        init(frame: HourlyFrame, file: LineageFile) {
+            self.frame = frame
+            fact = file
+            (path, bytes, hash) = (file.path, file.bytes, nil)
+        }
+
+        /// A month file just spliced, its sha256 still being computed by `hash`.
+        init(frame: HourlyFrame, path: String, bytes: Int, hash: BackgroundHash) {
+            self.frame = frame
+            fact = nil
+            (self.path, self.bytes, self.hash) = (path, bytes, hash)
+        }
+
+        /// The file's lineage fact (waiting for its sha256 if need be).
+        var file: LineageFile { fact ?? LineageFile(path: path, bytes: bytes, sha256: hash?.value) }
     }
 
     /// Month → its file as parsed; nil for a month without one (or without rows).

@@ -34,11 +34,11 @@ final class GoldFileWriter: Sendable {
     private let state = Mutex(State())
 
     /// Queues `file` to be written at `url` (`path` relative to the lake), of `rows` rows made
-    /// from `derivedFrom`; `sha256` when the caller knows it already; `then`, run on the same
+    /// from `derivedFrom`; `hash` when the caller hashes it already; `then`, run on the same
     /// thread once the file is in place (not when the write failed). Returns its place in what
     /// ``finish()`` gives.
     @discardableResult
-    func write(_ file: SplicedFile, to url: URL, path: String, rows: Int, derivedFrom: [String], sha256: String? = nil,
+    func write(_ file: SplicedFile, to url: URL, path: String, rows: Int, derivedFrom: [String], hash: BackgroundHash? = nil,
                then: (@Sendable () -> Void)? = nil) -> Int {
         let ticket = state.withLock { state in
             state.files.append(nil)
@@ -51,7 +51,7 @@ final class GoldFileWriter: Sendable {
             do {
                 AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
                 try file.withBuffers { try AtomicFile.write(buffers: $0, to: url) }
-                let fact = Written(file: LineageFile(path: path, bytes: file.count, sha256: sha256 ?? file.sha256Hex),
+                let fact = Written(file: LineageFile(path: path, bytes: file.count, sha256: hash?.value ?? file.sha256Hex),
                                    rows: rows, derivedFrom: derivedFrom)
                 state.withLock { $0.files[ticket] = fact }
                 then?()
