@@ -88,7 +88,7 @@ struct GoldSpliceTests {
         for (index, file) in files.enumerated() {
             let url = lake.lake.gold.appendingPathComponent("t\(index)/month=2026-11/part-00000.csv")
             writer.write(file, to: url, path: lake.lake.relativePath(url), rows: 1, derivedFrom: ["silver/x"],
-                         hash: index == 0 ? BackgroundHash(file) : nil, then: { ran.withLock { $0 += 1 } })
+                         hash: index == 0 ? BackgroundValue { file.sha256Hex } : nil, then: { ran.withLock { $0 += 1 } })
         }
         writer.perform { ran.withLock { $0 += 10 } }
         let written = try writer.finish()

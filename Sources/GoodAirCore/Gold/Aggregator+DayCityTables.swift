@@ -58,7 +58,7 @@ extension Aggregator {
             if !report.months.contains(month.name) { report.months.append(month.name) }
             return nil
         }
-        let hash = BackgroundHash(hourly)
+        let hash = BackgroundValue { hourly.sha256Hex }
         // The month's values are cached for the file as written (or as it is, when unchanged).
         let cache: @Sendable () -> Void = { [lake, logger] in
             guard let key = CityHourlyCache.Key(file: hourlyURL) else { return }

@@ -100,7 +100,7 @@ extension Aggregator {
     /// will be written.
     @discardableResult
     func write(_ spliced: SplicedFile, old: GoldLines, table: String, month: UTCMonth, derivedFrom: [String],
-               hash: BackgroundHash? = nil, writer: GoldFileWriter, report: inout AggregateReport,
+               hash: BackgroundValue<String>? = nil, writer: GoldFileWriter, report: inout AggregateReport,
                then: (@Sendable () -> Void)? = nil) -> Bool {
         guard !spliced.same(as: old) else { return false }
         let url = goldURL(table, month)

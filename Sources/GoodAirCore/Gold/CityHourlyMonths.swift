@@ -13,7 +13,7 @@ struct CityHourlyMonths {
     struct Month {
         let frame: HourlyFrame
         private let fact: LineageFile?
-        private let path: String, bytes: Int, hash: BackgroundHash?
+        private let path: String, bytes: Int, hash: BackgroundValue<String>?
 
         /// A month file read, with its lineage fact.
         init(frame: HourlyFrame, file: LineageFile) {
@@ -23,7 +23,7 @@ struct CityHourlyMonths {
         }
 
         /// A month file just spliced, its sha256 still being computed by `hash`.
-        init(frame: HourlyFrame, path: String, bytes: Int, hash: BackgroundHash) {
+        init(frame: HourlyFrame, path: String, bytes: Int, hash: BackgroundValue<String>) {
             self.frame = frame
             fact = nil
             (self.path, self.bytes, self.hash) = (path, bytes, hash)

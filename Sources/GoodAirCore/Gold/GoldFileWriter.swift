@@ -38,7 +38,7 @@ final class GoldFileWriter: Sendable {
     /// thread once the file is in place (not when the write failed). Returns its place in what
     /// ``finish()`` gives.
     @discardableResult
-    func write(_ file: SplicedFile, to url: URL, path: String, rows: Int, derivedFrom: [String], hash: BackgroundHash? = nil,
+    func write(_ file: SplicedFile, to url: URL, path: String, rows: Int, derivedFrom: [String], hash: BackgroundValue<String>? = nil,
                then: (@Sendable () -> Void)? = nil) -> Int {
         let ticket = state.withLock { state in
             state.files.append(nil)

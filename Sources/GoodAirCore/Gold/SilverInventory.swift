@@ -8,22 +8,29 @@ struct SilverInventory {
     var files: [String: String] = [:]
 
     /// What silver holds now: each table folder read with `readdir`, and one `fstatat` per
-    /// partition relative to it (run every hour, over a year of partitions).
+    /// partition relative to it (run every hour, over a year of partitions); the tables on
+    /// threads of their own, side by side.
     static func scan(lake: Lake) -> SilverInventory {
-        var inventory = SilverInventory()
-        for table in GoldVariable.sources {
-            guard let folder = opendir(lake.silver.appendingPathComponent(table).path) else { continue }
-            defer { closedir(folder) }
-            let fd = dirfd(folder)
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard name.hasPrefix("date=") else { continue }
-                var info = stat()
-                guard fstatat(fd, "\(name)/\(SilverPartition.fileName)", &info, 0) == 0 else { continue }
-                inventory.files["\(table)/\(name)"] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-            }
-        }
+        let others = GoldVariable.sources.dropFirst().map { table in BackgroundValue { scan(table: table, lake: lake) } }
+        var inventory = SilverInventory(files: scan(table: GoldVariable.sources[0], lake: lake))
+        for other in others { inventory.files.merge(other.value) { first, _ in first } }
         return inventory
+    }
+
+    /// The partitions of `table`: `<table>/date=YYYY-MM-DD` → fingerprint.
+    private static func scan(table: String, lake: Lake) -> [String: String] {
+        var files: [String: String] = [:]
+        guard let folder = opendir(lake.silver.appendingPathComponent(table).path) else { return files }
+        defer { closedir(folder) }
+        let fd = dirfd(folder)
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix("date=") else { continue }
+            var info = stat()
+            guard fstatat(fd, "\(name)/\(SilverPartition.fileName)", &info, 0) == 0 else { continue }
+            files["\(table)/\(name)"] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }
+        return files
     }
 
     static func stateURL(lake: Lake) -> URL { lake.state.appendingPathComponent("aggregate/silver.tsv") }
