@@ -51,7 +51,7 @@ extension GoodAir {
                 for table in report.secondsPerTable.keys.sorted() {
                     print("  \(table): \(Int((report.secondsPerTable[table]! * 1000).rounded())) ms")
                 }
-                for step in ["setup", "writes", "finish"] {
+                for step in ["setup", "writes", "finish", "other"] {
                     if let seconds = report.secondsPerStep[step] { print("  (\(step)): \(Int((seconds * 1000).rounded())) ms") }
                 }
                 if !report.monthsFromCache.isEmpty { print("  city_hourly values cached: \(report.monthsFromCache.joined(separator: ", "))") }

@@ -25,9 +25,9 @@ public struct AggregateReport: Sendable {
     public var rows: [String: Int] = [:]
     /// Seconds spent per gold table.
     public var secondsPerTable: [String: Double] = [:]
-    /// Seconds spent outside the tables: `setup` (lock, silver fingerprints, référentiel),
+    /// Seconds spent outside the tables: `setup` (lineage start, silver fingerprints, référentiel),
     /// `writes` (waiting for the month files still being written, in a run day by day), `finish`
-    /// (correlations check, state, lineage).
+    /// (state, lineage), and `other` (the rest: what the tables share, the months' bookkeeping).
     public var secondsPerStep: [String: Double] = [:]
     public var seconds = 0.0
     /// What the run read and wrote, for its lineage.

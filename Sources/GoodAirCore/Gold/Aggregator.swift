@@ -43,10 +43,11 @@ public struct Aggregator: Sendable {
         let run = try LineageRun.start(job: "aggregate", runID: report.runID, lake: lake, clock: clock,
                                        parameters: ["rebuild": "\(configuration.rebuild)"], schemas: LineageSchemas(folder: configuration.schemas))
         do {
-            try aggregate(report: &report, started: started, scanned: scanned)
+            let finishing = try aggregate(report: &report, started: started, scanned: scanned)
             try run.complete(report.lineage)
             report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
-            report.secondsPerStep["finish"] = max(0, report.seconds - report.secondsPerStep.values.reduce(0, +)
+            report.secondsPerStep["finish"] = Double((ContinuousClock.now - finishing).milliseconds) / 1000
+            report.secondsPerStep["other"] = max(0, report.seconds - report.secondsPerStep.values.reduce(0, +)
                 - report.secondsPerTable.values.reduce(0, +))
         } catch {
             run.fail(error, record: report.lineage, logger: logger)
@@ -62,8 +63,11 @@ public struct Aggregator: Sendable {
         return (inventory, correlationInputs(inventory))
     }
 
+    /// The run once started; returns when its tables were done (what follows is the finish: the
+    /// state, then lineage).
     private func aggregate(report: inout AggregateReport, started: ContinuousClock.Instant,
-                           scanned background: BackgroundValue<(inventory: SilverInventory, correlations: CorrelationInputs)>) throws {
+                           scanned background: BackgroundValue<(inventory: SilverInventory, correlations: CorrelationInputs)>) throws
+        -> ContinuousClock.Instant {
         let previous = configuration.rebuild ? SilverInventory() : SilverInventory.load(lake: lake)
         let thresholds = try Threshold.load(from: lake.reference.appendingPathComponent("thresholds.csv"))
         let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
@@ -76,9 +80,10 @@ public struct Aggregator: Sendable {
                 try aggregate(days: first..<last + 1, inventory: inventory, previous: previous, thresholds: thresholds, cities: cities,
                               report: &report)
                 try correlations(scanned.correlations, report: &report)
+                let finishing = ContinuousClock.now
                 try inventory.save(lake: lake)
                 CityHourlyCache.remove(lake: lake, keeping: Set(Self.months(overlapping: first * 24..<(last + 1) * 24).map(\.name)))
-                return
+                return finishing
             } catch let unavailable as DayLevelUnavailable {
                 logger.info("aggregate.by_month", metadata: ["run.id": "\(report.runID)", "reason": "\(unavailable)"])
                 let lineage = report.lineage, setup = report.secondsPerStep["setup"]
@@ -120,7 +125,9 @@ public struct Aggregator: Sendable {
                        hasData: withData.contains(month), thresholds: thresholds, cities: cities, report: &report)
         }
         try correlations(scanned.correlations, report: &report)
+        let finishing = ContinuousClock.now
         try inventory.save(lake: lake)
+        return finishing
     }
 
     /// Recomputes the month tables of `month` (`YYYY-MM`) from its silver partitions.
