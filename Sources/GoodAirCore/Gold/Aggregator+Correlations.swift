@@ -49,7 +49,7 @@ extension Aggregator {
         for file in series.sources { report.lineage.read(file) }
         report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes), derivedFrom: series.sources.map(\.path))
         report.rows[CorrelationTable.name, default: 0] += Self.dataRows(bytes)
-        report.secondsPerTable[CorrelationTable.name, default: 0] += Double((ContinuousClock.now - tick).milliseconds) / 1000
+        report.secondsPerTable[CorrelationTable.name, default: 0] += (ContinuousClock.now - tick).inSeconds
         // The forecasts' backtest covers the same complete days.
         let forecastStart = ContinuousClock.now
         let firstDay = months.first?.firstDay ?? cutoffDay
@@ -63,7 +63,7 @@ extension Aggregator {
             report.lineage.wrote(LineageFile(lake: lake, url: output, contents: content), rows: Self.dataRows(content),
                                  derivedFrom: dailyFiles.map(\.path))
             report.rows[name, default: 0] += Self.dataRows(content)
-            report.secondsPerTable[name, default: 0] += Double((ContinuousClock.now - forecastStart).milliseconds) / 1000 / 2
+            report.secondsPerTable[name, default: 0] += (ContinuousClock.now - forecastStart).inSeconds / 2
         }
         try AtomicFile.write(string: signature, to: stateURL)
     }

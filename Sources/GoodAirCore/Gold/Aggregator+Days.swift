@@ -59,7 +59,7 @@ extension Aggregator {
         }
         let waiting = ContinuousClock.now
         try recordWritten()
-        report.secondsPerStep["writes", default: 0] += Double((ContinuousClock.now - waiting).milliseconds) / 1000
+        report.secondsPerStep["writes", default: 0] += (ContinuousClock.now - waiting).inSeconds
         report.months.sort()
         report.eventMonths.sort()
     }
@@ -117,6 +117,6 @@ extension Aggregator {
 
     /// Adds the time since `start` to `table`'s.
     func timed(_ table: String, since start: ContinuousClock.Instant, extra: Duration = .zero, report: inout AggregateReport) {
-        report.secondsPerTable[table, default: 0] += Double((ContinuousClock.now - start + extra).milliseconds) / 1000
+        report.secondsPerTable[table, default: 0] += (ContinuousClock.now - start + extra).inSeconds
     }
 }

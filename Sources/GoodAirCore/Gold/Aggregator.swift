@@ -45,8 +45,8 @@ public struct Aggregator: Sendable {
         do {
             let finishing = try aggregate(report: &report, started: started, scanned: scanned)
             try run.complete(report.lineage)
-            report.seconds = Double((ContinuousClock.now - started).milliseconds) / 1000
-            report.secondsPerStep["finish"] = Double((ContinuousClock.now - finishing).milliseconds) / 1000
+            report.seconds = (ContinuousClock.now - started).inSeconds
+            report.secondsPerStep["finish"] = (ContinuousClock.now - finishing).inSeconds
             report.secondsPerStep["other"] = max(0, report.seconds - report.secondsPerStep.values.reduce(0, +)
                 - report.secondsPerTable.values.reduce(0, +))
         } catch {
@@ -73,7 +73,7 @@ public struct Aggregator: Sendable {
         let cities = Dictionary(try CityCatalog.load(from: lake.citiesFile).cities.map { ($0.id, $0) }) { first, _ in first }
         let scanned = background.value
         let inventory = scanned.inventory
-        report.secondsPerStep["setup"] = Double((ContinuousClock.now - started).milliseconds) / 1000
+        report.secondsPerStep["setup"] = (ContinuousClock.now - started).inSeconds
         if !previous.files.isEmpty, let days = inventory.changedDays(since: previous), let first = days.min(), let last = days.max(),
            last - first < Self.maximumDaySpan {
             do {
@@ -162,7 +162,7 @@ public struct Aggregator: Sendable {
             report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes), derivedFrom: silverPaths)
             report.rows[table, default: 0] += Self.dataRows(bytes)
             let spent = ContinuousClock.now - tableStart + read / CityTables.names.count
-            report.secondsPerTable[table, default: 0] += Double(spent.milliseconds) / 1000
+            report.secondsPerTable[table, default: 0] += spent.inSeconds
         }
     }
 
@@ -186,7 +186,7 @@ public struct Aggregator: Sendable {
             try AtomicFile.write(bytes, to: url)
             report.lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: Self.dataRows(bytes), derivedFrom: sources)
             report.rows[table, default: 0] += Self.dataRows(bytes)
-            report.secondsPerTable[table, default: 0] += Double((ContinuousClock.now - tableStart).milliseconds) / 1000
+            report.secondsPerTable[table, default: 0] += (ContinuousClock.now - tableStart).inSeconds
         }
     }
 
