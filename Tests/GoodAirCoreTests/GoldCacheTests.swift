@@ -112,6 +112,13 @@ struct GoldCacheTests {
         #expect(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key) == nil)
         try intact.prefix(intact.count - 4096).write(to: cache)
         #expect(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key) == nil)
+        // Counts of cities or name bytes out of all proportion: refused, not trapped on.
+        for word in [3, 10] {
+            var huge = intact
+            withUnsafeBytes(of: Int64.max.littleEndian) { huge.replaceSubrange(8 + word * 8..<16 + word * 8, with: $0) }
+            try huge.write(to: cache)
+            #expect(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key) == nil, "word \(word)")
+        }
         try intact.write(to: cache)
         #expect(CityHourlyCache.load(lake: lake.lake, month: Self.month, key: key) != nil)
         // Removing the others keeps the month asked for.

@@ -12,7 +12,9 @@ import Foundation
 /// A run that uses it changes it in place: the mapping is shared, so clearing the replaced hours
 /// and adding the new rows write only those pages. The key is zeroed as soon as the cache is
 /// loaded and written again, with a new checksum, once the new `city_hourly` is in place; a run
-/// killed between the two leaves a cache that no file matches. A frame with other cities than the
+/// killed between the two leaves a cache that no file matches. After a power cut, the pages of a
+/// shared mapping may reach the disk in any order: there the checksum is what refuses a cache of
+/// mixed pages. A frame with other cities than the
 /// file's (a new city) is written whole, atomically. Losing the cache costs one parse, so nothing
 /// of it is fsynced.
 ///
@@ -50,7 +52,7 @@ enum CityHourlyCache {
     /// What the frame's memory layout depends on: the variables, their kinds, the sources.
     private static let layout: Int64 = {
         var text = GoldVariable.all.map { "\($0.name):\($0.kind == .level ? "l" : $0.kind == .amount ? "a" : "d")" }.joined(separator: ",")
-        text += "|" + GoldVariable.sources.joined(separator: ",") + "|\(HourlyBlock.byteCount(hours: 744))"
+        text += "|" + GoldVariable.sources.joined(separator: ",") + "|\(HourlyBlock.byteCount(hours: 744))|" + HourlyBlock.layout
         return Int64(bitPattern: Checksum64.of(Array(text.utf8)))
     }()
 
@@ -63,10 +65,12 @@ enum CityHourlyCache {
         let bytes = UnsafeRawBufferPointer(start: file.base, count: file.count)
         guard bytes.prefix(8).elementsEqual(magic) else { return nil }
         let word = { (index: Int) in bytes.loadUnaligned(fromByteOffset: 8 + index * 8, as: Int64.self) }
-        let cityCount = Int(word(3)), namesBytes = Int(word(10))
+        let cityCount = Int(word(3)), namesBytes = Int(word(10)), size = HourlyBlock.byteCount(hours: hours)
+        // Bounded before any arithmetic: a damaged header is refused, never trapped on.
         guard word(0) == layout, word(1) == Int64(month.firstHour), word(2) == Int64(hours),
-              (0..<5).map({ word(4 + $0) }) == key.words, cityCount >= 0, namesBytes >= 0,
-              file.count == headerSize(namesBytes: namesBytes) + cityCount * HourlyBlock.byteCount(hours: hours) else { return nil }
+              (0..<5).map({ word(4 + $0) }) == key.words, (0...file.count / size).contains(cityCount),
+              (0...file.count).contains(namesBytes),
+              file.count == headerSize(namesBytes: namesBytes) + cityCount * size else { return nil }
         guard Int64(bitPattern: checksum(file)) == word(9) else { return nil }
         var cities: [String] = [], offset = fixedHeader
         for _ in 0..<cityCount {
@@ -79,7 +83,6 @@ enum CityHourlyCache {
         guard Set(cities).count == cities.count else { return nil }
         setKey(nil, checksum: 0, in: file)
         let mapped = Mapped(file: file, start: headerSize(namesBytes: namesBytes), cities: cities)
-        let size = HourlyBlock.byteCount(hours: hours)
         let blocks = (0..<cityCount).map { HourlyBlock(hours: hours, base: file.base + mapped.start + $0 * size, mapping: mapped) }
         return HourlyFrame(firstHour: month.firstHour, hours: hours, cities: cities, blocks: blocks)
     }

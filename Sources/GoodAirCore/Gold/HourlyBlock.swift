@@ -37,6 +37,10 @@ final class HourlyBlock: @unchecked Sendable {
         return (bytes + 4095) & ~4095
     }
 
+    /// The order of the arrays in a block, as ``init(hours:base:mapping:)`` lays them out; part of
+    /// a ``CityHourlyCache`` file's layout signature, so a change here refuses older caches.
+    static let layout = "sums:f64,cosines:f64,firstDirections:f64,counts:i32,sourceRows:i32"
+
     /// A block of `hours` hours without values.
     convenience init(hours: Int) {
         let base = calloc(1, Self.byteCount(hours: hours))!   // zeroed pages, touched when written
