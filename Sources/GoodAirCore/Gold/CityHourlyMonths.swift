@@ -12,25 +12,27 @@ import Foundation
 struct CityHourlyMonths {
     struct Month {
         let frame: HourlyFrame
-        private let fact: LineageFile?
-        private let path: String, bytes: Int, hash: BackgroundValue<String>?
+        private let path: String, bytes: Int
+        /// The file's sha256: known, or still being computed on another thread.
+        private let sha256: @Sendable () -> String?
 
         /// A month file read, with its lineage fact.
         init(frame: HourlyFrame, file: LineageFile) {
             self.frame = frame
-            fact = file
-            (path, bytes, hash) = (file.path, file.bytes, nil)
+            (path, bytes) = (file.path, file.bytes)
+            let known = file.sha256
+            sha256 = { known }
         }
 
         /// A month file just spliced, its sha256 still being computed by `hash`.
         init(frame: HourlyFrame, path: String, bytes: Int, hash: BackgroundValue<String>) {
             self.frame = frame
-            fact = nil
-            (self.path, self.bytes, self.hash) = (path, bytes, hash)
+            (self.path, self.bytes) = (path, bytes)
+            sha256 = { hash.value }
         }
 
         /// The file's lineage fact (waiting for its sha256 if need be).
-        var file: LineageFile { fact ?? LineageFile(path: path, bytes: bytes, sha256: hash?.value) }
+        var file: LineageFile { LineageFile(path: path, bytes: bytes, sha256: sha256()) }
     }
 
     /// Month → its file as parsed; nil for a month without one (or without rows).

@@ -44,9 +44,7 @@ final class GoldFileWriter: Sendable {
             state.files.append(nil)
             return state.files.count - 1
         }
-        running.enter()
-        Thread { [self] in
-            defer { running.leave() }
+        perform { [self] in
             guard state.withLock({ $0.failure == nil }) else { return }
             do {
                 AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
@@ -60,7 +58,7 @@ final class GoldFileWriter: Sendable {
                     if state.failure == nil { state.failure = error }
                 }
             }
-        }.start()
+        }
         return ticket
     }
 
