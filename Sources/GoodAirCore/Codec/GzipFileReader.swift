@@ -48,7 +48,9 @@ final class GzipFileReader {
     /// reads of a regular file only at its end; a file that changes while it is read is caught
     /// by the manifest's sha256 anyway.
     func read(_ name: String, in directory: Int32) -> UnsafeRawBufferPointer? {
-        let fd = openat(directory, name, O_RDONLY | O_CLOEXEC)
+        // `withCString` lends a native string's own bytes; passing `name` itself would copy them
+        // into a fresh array on every call.
+        let fd = name.withCString { openat(directory, $0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var count = 0

@@ -127,10 +127,9 @@ struct CurateBatch {
             for (day, new) in rows[table]!.sorted(by: { $0.key < $1.key }) {
                 let url = SilverPartition.url(lake: lake, table: table, date: CivilTime.dateString(days: day))
                 var partition = try SilverPartition(url: url, builder: builder)
-                partition.reserveCapacity(partition.count + new.count)
-                for row in new {
-                    if partition.merge(row) { report.duplicatesMerged += 1 } else { report.rowsAdded[table, default: 0] += 1 }
-                }
+                let merge = partition.merge(new)
+                report.duplicatesMerged += merge.duplicates
+                report.rowsAdded[table, default: 0] += merge.added
                 if let bytes = try partition.write() {
                     lineage.wrote(LineageFile(lake: lake, url: url, contents: bytes), rows: partition.count,
                                   derivedFrom: sources[table]?[day] ?? [])

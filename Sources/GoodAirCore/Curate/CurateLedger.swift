@@ -16,11 +16,31 @@ struct CurateLedger {
     init(lake: Lake, source: Source, date: String) {
         url = lake.state.appendingPathComponent("curate/source=\(source.rawValue)/date=\(date).tsv")
         guard let data = FileManager.default.contents(atPath: url.path) else { return }
-        for line in data.split(separator: 0x0A) {
-            let parts = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard parts.count == 3 else { continue }
-            record(String(decoding: parts[0], as: UTF8.self), sha256: String(decoding: parts[1], as: UTF8.self),
-                   outcome: String(decoding: parts[2], as: UTF8.self))
+        data.withUnsafeBytes { load($0) }
+    }
+
+    /// Reads the lines of a ledger file; a line without exactly three fields is skipped. One pass
+    /// over raw bytes: an hourly run loads the ledger of every bronze date (`Data.split` cost
+    /// 6 µs a line in exclusivity checks alone).
+    private mutating func load(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let end = bytes.count
+        reserve(end / 110)
+        var start = 0
+        while start < end {
+            var tabs = (0, 0), fields = 0, index = start
+            while index < end, base[index] != 0x0A {
+                if base[index] == 0x09 {
+                    fields += 1
+                    if fields == 1 { tabs.0 = index } else if fields == 2 { tabs.1 = index }
+                }
+                index += 1
+            }
+            if fields == 2 && index > start {
+                func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self) }
+                record(text(start, tabs.0), sha256: text(tabs.0 + 1, tabs.1), outcome: text(tabs.1 + 1, index))
+            }
+            start = index + 1
         }
     }
 

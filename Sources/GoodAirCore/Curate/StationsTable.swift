@@ -124,9 +124,10 @@ struct StationsTable {
     func write() throws -> [UInt8] {
         var partition = SilverPartition(empty: url, builder: builder)
         var corrections: [String: Int] = [:]
-        for station in stations.values {
-            if case .success(let row) = builder.row(named: station.values, corrections: &corrections) { partition.merge(row) }
-        }
+        partition.merge(stations.values.compactMap { station in
+            if case .success(let row) = builder.row(named: station.values, corrections: &corrections) { return row }
+            return nil
+        })
         AtomicFile.cleanTemporaries(in: url.deletingLastPathComponent())
         let bytes = partition.render()
         try AtomicFile.write(bytes, to: url)   // header only when no station yet

@@ -24,6 +24,10 @@ struct LineageJSON {
         bytes.append(0x5B)
         first = first << 1 | 1
         files.withUnsafeBufferPointer { files in
+            // One growth for the whole list (a curation batch lists thousands of files).
+            var size = 0
+            for index in files.indices { size &+= files[index].path.utf8.count &+ (files[index].sha256?.utf8.count ?? 0) &+ 48 }
+            bytes.reserveCapacity(bytes.count &+ size)
             for index in files.indices {
                 separate()
                 bytes.append(contentsOf: Self.bytesKey)
@@ -84,13 +88,19 @@ struct LineageJSON {
 
     private mutating func appendInt(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
-        let start = bytes.count
-        var magnitude = value.magnitude
-        repeat {
-            bytes.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        // Digits from the last, into a buffer on the stack (reversing a slice of `bytes` in place
+        // made a copy of the slice every time).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     mutating func bool(_ value: Bool) { separate(); bytes += Array((value ? "true" : "false").utf8) }
