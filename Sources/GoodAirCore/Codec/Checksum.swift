@@ -1,4 +1,9 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// SHA-256 checksums as lowercase hex, as manifests and lineage write them.
 public enum Checksum {
@@ -41,6 +46,7 @@ public enum Checksum {
             hasher.update(bufferPointer: bytes)
             return hasher.finalize().withUnsafeBytes { digest in
                 guard digest.count == 32 else { return false }
+                if matchesLowercase(digest, text) { return true }
                 for index in 0..<32 {
                     guard let high = value(text[2 &* index]), let low = value(text[2 &* index &+ 1]),
                           high << 4 | low == digest[index] else { return false }
@@ -51,6 +57,26 @@ public enum Checksum {
     }
 
     private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Whether `text` is the lowercase hex of the 32-byte `digest` (as manifests write it): the
+    /// digest spelled out on the stack, then one `memcmp`. Uppercase hex is decided by the caller.
+    @inline(__always)
+    private static func matchesLowercase(_ digest: UnsafeRawBufferPointer, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var spelled: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &spelled) { hex in
+            for index in 0..<32 {
+                let byte = digest[index]
+                hex[2 &* index] = hexDigit(byte >> 4)
+                hex[2 &* index &+ 1] = hexDigit(byte & 0x0F)
+            }
+            return memcmp(hex.baseAddress!, text.baseAddress!, 64) == 0
+        }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 &+ value : 0x57 &+ value   // "0"…"9", "a"…"f"
+    }
 
     @inline(__always)
     private static func value(_ digit: UInt8) -> UInt8? {

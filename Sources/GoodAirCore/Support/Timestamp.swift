@@ -33,16 +33,17 @@ public enum Timestamp {
         return copy.withUTF8 { utf8 in
             guard let first = utf8.first, let last = utf8.last else { return nil }
             if first >= 0x80 || last >= 0x80 {   // rare: Unicode spaces around the text
-                return instant(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+                return Array(text.trimmingCharacters(in: .whitespaces).utf8).withUnsafeBufferPointer { instant($0) }
             }
             var start = 0, end = utf8.count
             while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
             while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
-            return instant(Array(utf8[start..<end]))
+            return instant(UnsafeBufferPointer(rebasing: utf8[start..<end]))
         }
     }
 
-    private static func instant(_ b: [UInt8]) -> (seconds: Int, fraction: Double)? {
+    /// ``instant(_:)`` over the trimmed bytes (borrowed: no copy per timestamp on the curation path).
+    private static func instant(_ b: UnsafeBufferPointer<UInt8>) -> (seconds: Int, fraction: Double)? {
         guard b.count >= 10, let days = dateDays(b) else { return nil }
         if b.count == 10 { return (days * 86_400, 0) }
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
@@ -102,11 +103,11 @@ public enum Timestamp {
     /// The day number (days since 1970-01-01) of a bare `YYYY-MM-DD`, nil for anything else.
     public static func day(_ text: String) -> Int? {
         let b = Array(text.utf8)
-        return b.count == 10 ? dateDays(b) : nil
+        return b.count == 10 ? b.withUnsafeBufferPointer { dateDays($0) } : nil
     }
 
     /// The day number of the `YYYY-MM-DD` at the start of `b`.
-    private static func dateDays(_ b: [UInt8]) -> Int? {
+    private static func dateDays(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func digits(_ range: Range<Int>) -> Int? {
             var n = 0
