@@ -110,6 +110,21 @@ struct CurateTests {
         let first = Fixtures.currentHour.advanced(by: -10).dateString
         _ = try await curator(lake, rebuild: true, from: first, to: first).curate()
         #expect(try silver(lake) == incremental)
+        // A rebuild keeps the folders it fills again and removes the others, leftovers included.
+        let stale = lake.root.appendingPathComponent("silver/weather/date=2001-01-01")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        let header = try TableSchema.load(from: Self.schemas.appendingPathComponent("table/weather.table.json")).header
+        try Data((header + "\r\n").utf8).write(to: stale.appendingPathComponent(SilverPartition.fileName))
+        try Data("half".utf8).write(to: stale.appendingPathComponent(".part-00000.csv.tmp-1-2"))
+        _ = try await curator(lake, rebuild: true).curate()
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(try silver(lake) == incremental)
+        for table in ["air_quality", "weather", "air_pollution"] {
+            let folder = lake.root.appendingPathComponent("silver/\(table)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path) == [SilverPartition.fileName])
+            }
+        }
     }
 
     @Test("failed fetches go to quarantine with their reason; exit status is partial")

@@ -55,7 +55,13 @@ public struct Curator: Sendable {
     private func curate(schemas: CurationSchemas, report: inout CurateReport, lineage: inout LineageRecord, run: LineageRun,
                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws {
         let units = BronzeIndex.dates(lake: lake)
-        if configuration.rebuild { try resetForRebuild(dates: units) }
+        let emptied = configuration.rebuild ? try resetForRebuild(dates: units) : []
+        // Partition folders a rebuild emptied and did not fill again go once the rows are written.
+        defer {
+            for folder in emptied where rmdir(folder) != 0 && access(folder + "/" + SilverPartition.fileName, F_OK) != 0 {
+                try? FileManager.default.removeItem(atPath: folder)   // no partition, only leftovers
+            }
+        }
         var stations = try StationsTable(lake: lake, builder: schemas.builders["stations"]!)
         let reader = try GzipFileReader()
         let selected = units.filter { unit in
@@ -79,16 +85,21 @@ public struct Curator: Sendable {
     /// Forgets what was curated and removes the silver files it made, so everything is curated
     /// again. With a date range, silver partitions of those observation dates are removed and
     /// every bronze date from the first on is curated again (a late observation in a later
-    /// collection may belong to the range).
-    private func resetForRebuild(dates: [BronzeIndex.Unit]) throws {
+    /// collection may belong to the range). Returns the partition folders it emptied: they are
+    /// kept, since nearly all are filled again (creating a folder costs a journal write), and
+    /// removed by the caller when still empty.
+    private func resetForRebuild(dates: [BronzeIndex.Unit]) throws -> [String] {
+        var emptied: [String] = []
         for table in CurationSchemas.tables where table != "stations" {
             let folder = lake.silver.appendingPathComponent(table)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix("date=") {
                 let date = String(name.dropFirst(5))
                 if (configuration.from.map { date >= $0 } ?? true) && (configuration.to.map { date <= $0 } ?? true) {
-                    // A partition folder holds its one file: two system calls; anything else, FileManager.
+                    // A partition folder holds its one file: one system call; anything else, FileManager.
                     let path = folder.appendingPathComponent(name).path
-                    if unlink(path + "/" + SilverPartition.fileName) != 0 || rmdir(path) != 0 {
+                    if unlink(path + "/" + SilverPartition.fileName) == 0 {
+                        emptied.append(path)
+                    } else {
                         try FileManager.default.removeItem(atPath: path)
                     }
                 }
@@ -101,5 +112,6 @@ public struct Curator: Sendable {
             let dates = configuration.from.map { from in Set(dates.filter { $0.source == source && $0.date >= from }.map(\.date)) }
             CurateLedger.reset(lake: lake, source: source, dates: dates)
         }
+        return emptied
     }
 }
