@@ -8,22 +8,28 @@ enum OWMAirExtractor {
     }
 
     /// `components` members and their columns.
-    static let components: [(member: String, column: Column)] = [
-        ("co", .co_ugm3), ("no", .no_ugm3), ("no2", .no2_ugm3), ("o3", .o3_ugm3), ("so2", .so2_ugm3),
-        ("pm2_5", .pm2_5_ugm3), ("pm10", .pm10_ugm3), ("nh3", .nh3_ugm3),
+    static let components: [(member: MemberKey, column: Column)] = [
+        (MemberKey("co"), .co_ugm3), (MemberKey("no"), .no_ugm3), (MemberKey("no2"), .no2_ugm3), (MemberKey("o3"), .o3_ugm3), (MemberKey("so2"), .so2_ugm3),
+        (MemberKey("pm2_5"), .pm2_5_ugm3), (MemberKey("pm10"), .pm10_ugm3), (MemberKey("nh3"), .nh3_ugm3),
     ]
 
+    /// The other names it reads.
+    enum Key {
+        static let list = MemberKey("list"), dt = MemberKey("dt"), main = MemberKey("main"), aqi = MemberKey("aqi")
+        static let components = MemberKey("components")
+    }
+
     static func extract(_ tape: JSONTape, context: SnapshotContext) -> Extraction {
-        guard let list = tape.member(tape.root, "list"), let item = tape.element(list, 0),
-              let dtNode = tape.member(item, "dt"), let dt = tape.int(dtNode) else {
+        guard let list = tape.member(tape.root, Key.list), let item = tape.element(list, 0),
+              let dtNode = tape.member(item, Key.dt), let dt = tape.int(dtNode) else {
             return .failure("no list[0].dt")
         }
         var values = ExtractedValues<Column>()
         values[.city_id] = .text(context.cityID)
         values[.observed_at] = .timestamp(dt)
         values[.collected_at] = .timestamp(context.collectedAt)
-        values[.owm_aqi] = tape.node(item, "main", "aqi").flatMap { tape.int($0) }.map { CellValue.int($0) } ?? .null
-        if let parts = tape.member(item, "components") {
+        values[.owm_aqi] = tape.member(tape.member(item, Key.main), Key.aqi).flatMap { tape.int($0) }.map { CellValue.int($0) } ?? .null
+        if let parts = tape.member(item, Key.components) {
             for (member, column) in components { values[column] = tape.numberCell(tape.member(parts, member)) }
         }
         return Extraction(values: values.cells, observedAt: dt)

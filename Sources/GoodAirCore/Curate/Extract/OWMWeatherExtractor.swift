@@ -37,38 +37,47 @@ enum OWMWeatherExtractor {
         func metresPerSecond(_ v: Double) -> Double { self == .imperial ? v * 0.44704 : v }
     }
 
+    /// The names it reads.
+    enum Key {
+        static let dt = MemberKey("dt"), main = MemberKey("main"), wind = MemberKey("wind"), temp = MemberKey("temp")
+        static let feelsLike = MemberKey("feels_like"), pressure = MemberKey("pressure"), humidity = MemberKey("humidity")
+        static let speed = MemberKey("speed"), deg = MemberKey("deg"), gust = MemberKey("gust"), clouds = MemberKey("clouds")
+        static let all = MemberKey("all"), visibility = MemberKey("visibility"), rain = MemberKey("rain"), snow = MemberKey("snow")
+        static let oneHour = MemberKey("1h"), weather = MemberKey("weather"), id = MemberKey("id"), description = MemberKey("description")
+    }
+
     static func extract(_ tape: JSONTape, context: SnapshotContext) -> Extraction {
         let root = tape.root
-        guard let dtNode = tape.member(root, "dt"), let dt = tape.int(dtNode) else { return .failure("no dt") }
+        guard let dtNode = tape.member(root, Key.dt), let dt = tape.int(dtNode) else { return .failure("no dt") }
         let units = Units(requestURL: context.requestURL)
-        let main = tape.member(root, "main"), wind = tape.member(root, "wind")
-        func number(_ object: Int?, _ key: String) -> Double? {
-            object.flatMap { tape.member($0, key) }.flatMap { tape.double($0) }
+        let main = tape.member(root, Key.main), wind = tape.member(root, Key.wind)
+        func number(_ object: Int?, _ key: MemberKey) -> Double? {
+            tape.member(object, key).flatMap { tape.double($0) }
         }
         func cell(_ value: Double?) -> CellValue { value.map { .double($0) } ?? .null }
-        func precipitation(_ kind: String) -> CellValue {
+        func precipitation(_ kind: MemberKey) -> CellValue {
             guard let object = tape.member(root, kind) else { return .double(0) }   // absent: dry
-            return cell(number(object, "1h"))
+            return cell(number(object, Key.oneHour))
         }
         var values = ExtractedValues<Column>()
         values[.city_id] = .text(context.cityID)
         values[.observed_at] = .timestamp(dt)
         values[.collected_at] = .timestamp(context.collectedAt)
-        values[.temperature_c] = cell(number(main, "temp").map(units.celsius))
-        values[.feels_like_c] = cell(number(main, "feels_like").map(units.celsius))
-        values[.pressure_hpa] = cell(number(main, "pressure"))
-        values[.humidity_pct] = cell(number(main, "humidity"))
-        values[.wind_speed_ms] = cell(number(wind, "speed").map(units.metresPerSecond))
-        values[.wind_deg] = cell(number(wind, "deg"))
-        values[.wind_gust_ms] = cell(number(wind, "gust").map(units.metresPerSecond))
-        values[.clouds_pct] = cell(number(tape.member(root, "clouds"), "all"))
-        values[.visibility_m] = cell(number(root, "visibility"))
-        values[.rain_1h_mm] = precipitation("rain")
-        values[.snow_1h_mm] = precipitation("snow")
-        if let list = tape.member(root, "weather"), let condition = tape.element(list, 0) {
-            values[.condition_id] = cell(number(condition, "id"))
-            values[.condition] = tape.textCell(tape.member(condition, "main"))
-            values[.condition_description] = tape.textCell(tape.member(condition, "description"))
+        values[.temperature_c] = cell(number(main, Key.temp).map(units.celsius))
+        values[.feels_like_c] = cell(number(main, Key.feelsLike).map(units.celsius))
+        values[.pressure_hpa] = cell(number(main, Key.pressure))
+        values[.humidity_pct] = cell(number(main, Key.humidity))
+        values[.wind_speed_ms] = cell(number(wind, Key.speed).map(units.metresPerSecond))
+        values[.wind_deg] = cell(number(wind, Key.deg))
+        values[.wind_gust_ms] = cell(number(wind, Key.gust).map(units.metresPerSecond))
+        values[.clouds_pct] = cell(number(tape.member(root, Key.clouds), Key.all))
+        values[.visibility_m] = cell(number(root, Key.visibility))
+        values[.rain_1h_mm] = precipitation(Key.rain)
+        values[.snow_1h_mm] = precipitation(Key.snow)
+        if let list = tape.member(root, Key.weather), let condition = tape.element(list, 0) {
+            values[.condition_id] = cell(number(condition, Key.id))
+            values[.condition] = tape.textCell(tape.member(condition, Key.main))
+            values[.condition_description] = tape.textCell(tape.member(condition, Key.description))
         }
         return Extraction(values: values.cells, observedAt: dt)
     }
