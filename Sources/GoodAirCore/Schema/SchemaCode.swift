@@ -25,6 +25,10 @@ struct SchemaCode: @unchecked Sendable {
     let memberSlots: UnsafePointer<SchemaMemberSlot>
     /// Per schema node, what is known before seeing an instance (see ``SchemaNodeInfo``).
     let info: UnsafePointer<SchemaNodeInfo>
+    /// Per schema node, how ``SchemaChecker`` evaluates it (see ``SchemaCheckPlan``), and the ops
+    /// its plan leaves to the general switch.
+    let plans: UnsafePointer<SchemaCheckPlan>
+    let restOps: UnsafePointer<SchemaOp>
     /// Per regex, its ASCII automaton (or none).
     let automata: UnsafePointer<SchemaAutomaton>
     /// The schema document (values of `const` and `enum`).
@@ -50,8 +54,12 @@ struct SchemaCode: @unchecked Sendable {
         keys = copy(tables.keys)
         keyBytes = copy(tables.keyBytes + repeatElement(0, count: 8))   // word reads past the last name
         keyTags = copy(tables.keyTags)
-        info = copy(SchemaNodeInfo.build(tables))
-        let (memberTables, memberSlots) = SchemaMemberTable.build(tables)
+        let info = SchemaNodeInfo.build(tables)
+        self.info = copy(info)
+        let (plans, restOps) = SchemaCheckPlan.build(tables)
+        self.plans = copy(plans)
+        self.restOps = copy(restOps)
+        let (memberTables, memberSlots) = SchemaMemberTable.build(tables, info)
         self.memberTables = copy(memberTables)
         self.memberSlots = copy(memberSlots)
         var automata: [SchemaAutomaton] = []
