@@ -27,8 +27,14 @@ struct SchemaCheckPlan {
     /// ``SchemaCode/matches(_:_:_:_:)`` decides for the `type` op).
     @inline(__always)
     func accepts(_ record: JSONNode, _ node: Int, _ tape: JSONTape) -> Bool {
+        Self.accepts(kinds, record, node, tape)
+    }
+
+    /// Whether instance `node`, whose record is `record`, is of one of the kinds `kinds`.
+    @inline(__always)
+    static func accepts(_ kinds: UInt8, _ record: JSONNode, _ node: Int, _ tape: JSONTape) -> Bool {
         if kinds & (1 &<< record.kind.rawValue) != 0 { return true }
-        return record.kind == .number && kinds & Self.integral != 0 && (record.flags == 0 || tape.isIntegral(node))
+        return record.kind == .number && kinds & integral != 0 && (record.flags == 0 || tape.isIntegral(node))
     }
 
     /// The ``kinds`` bits of a `type` op.

@@ -104,7 +104,7 @@ struct SchemaChecker {
         case .items(let prefix, let rest):
             return checkItems(node, prefix: prefix, rest: rest, depth)
         case .members(let rule):
-            return checkMembers(node, Int(rule), depth)
+            return instance.kind(node) != .object || checkMembers(node, Int(rule), depth)
         case .required(let keys):
             guard instance.kind(node) == .object else { return true }
             for index in Int(keys.lower)..<Int(keys.upper) where code.member(node, code.keyLists[index], instance, tape) == nil {
@@ -158,43 +158,5 @@ struct SchemaChecker {
             element = instance.next(element)
         }
         return true
-    }
-
-    /// `properties` (each name tried first against the entry after the last one matched, then
-    /// hashed, see ``SchemaCode/slot(_:named:expected:_:_:)``), `patternProperties`,
-    /// `additionalProperties`, and the `required` names folded into the pass.
-    private func checkMembers(_ object: Int, _ ruleIndex: Int, _ depth: Int) -> Bool {
-        guard instance.kind(object) == .object else { return true }
-        let rule = code.objectRules[ruleIndex]
-        let table = code.memberTables[ruleIndex]
-        var seen: UInt64 = 0
-        var expected: Int32 = 0
-        var keyNode = object &+ 1
-        for _ in 0..<instance.count(object) {
-            let value = keyNode &+ 1
-            var matched = false
-            if let slot = code.slot(table, named: keyNode, expected: &expected, instance, tape) {
-                matched = true
-                seen |= slot.pointee.requiredBit
-                if slot.pointee.types != 0 {
-                    guard depth &+ Int(slot.pointee.skipped) < SchemaValidator.maximumDepth,
-                          code.matches(SchemaTypes(rawValue: slot.pointee.types), value, instance, tape) else { return false }
-                } else if !reach(slot.pointee.target, skipped: Int(slot.pointee.skipped), value, depth) {
-                    return false
-                }
-            }
-            var entry = Int(rule.patterns.lower)
-            while entry < Int(rule.patterns.upper) {
-                let pattern = code.patterns[entry]
-                if code.matches(pattern.regex, keyNode, instance, tape, program) {
-                    matched = true
-                    if !check(pattern.schema, value, depth) { return false }
-                }
-                entry &+= 1
-            }
-            if !matched, rule.additional >= 0, !check(rule.additional, value, depth) { return false }
-            keyNode = instance.next(value)
-        }
-        return seen & rule.requiredMask == rule.requiredMask
     }
 }

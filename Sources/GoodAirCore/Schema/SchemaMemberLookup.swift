@@ -4,8 +4,7 @@ extension SchemaCode {
     /// `instance` (whose tape is `tape`); -1 when none is.
     @inline(__always)
     func property(_ rule: Int, named keyNode: Int, _ instance: SchemaInstance, _ tape: JSONTape) -> Int {
-        let table = memberTables[rule]
-        guard let slot = hashedSlot(table, named: keyNode, instance.nodes[keyNode], instance, tape) else { return -1 }
+        guard let slot = hashedSlot(memberTables[rule], named: keyNode, instance.nodes[keyNode], instance, tape) else { return -1 }
         return Int(slot.pointee.property)
     }
 
@@ -23,12 +22,20 @@ extension SchemaCode {
                 return guess
             }
         }
-        guard let found = hashedSlot(table, named: keyNode, record, instance, tape) else { return nil }
+        return hashedSlot(table, named: keyNode, expected: &expected, instance, tape)
+    }
+
+    /// ``slot(_:named:expected:_:_:)`` when the member is not the expected one.
+    @inline(never)
+    func hashedSlot(_ table: SchemaMemberTable, named keyNode: Int, expected: inout Int32,
+                    _ instance: SchemaInstance, _ tape: JSONTape) -> UnsafePointer<SchemaMemberSlot>? {
+        guard let found = hashedSlot(table, named: keyNode, instance.nodes[keyNode], instance, tape) else { return nil }
         expected = found.pointee.property &- table.first &+ 1
         return found
     }
 
-    /// The hash probe behind ``slot(_:named:expected:_:_:)``; `record` is node `keyNode`.
+    /// The hash probe: the slot of `table` named like member name node `keyNode` (whose record is
+    /// `record`), or nil.
     @inline(__always)
     func hashedSlot(_ table: SchemaMemberTable, named keyNode: Int, _ record: JSONNode,
                     _ instance: SchemaInstance, _ tape: JSONTape) -> UnsafePointer<SchemaMemberSlot>? {
@@ -44,16 +51,26 @@ extension SchemaCode {
     }
 
     /// Whether member name node `keyNode` (whose record is `record`, with the same tag) is the
-    /// name of `slot`.
+    /// name of `slot`: a name of up to eight bytes is one word compared with the slot's
+    /// ``SchemaMemberSlot/keyWord``.
     @inline(__always)
     func isNamed(_ slot: UnsafePointer<SchemaMemberSlot>, _ keyNode: Int, _ record: JSONNode,
                  _ instance: SchemaInstance, _ tape: JSONTape) -> Bool {
-        if record.flags & JSONNode.escaped == 0 {
-            let length = Int(record.end &- record.start)
-            return length == Int(slot.pointee.keyLength)
-                && sameBytes(instance, Int(record.start), keyBytes + Int(slot.pointee.keyStart), length)
+        guard record.flags & JSONNode.escaped == 0 else { return isEscapedNamed(slot, keyNode, record, instance, tape) }
+        let length = Int(record.end &- record.start), start = Int(record.start)
+        guard length == Int(slot.pointee.keyLength) else { return false }
+        if length <= 8, start &+ 8 <= instance.count {
+            let mine = UInt64(littleEndian: Self.word(instance.source + start))
+            return (mine ^ slot.pointee.keyWord) << UInt64((8 &- length) &* 8) == 0
         }
-        return keyEquals(keyNode, record, properties[Int(slot.pointee.property)].key, instance, tape)
+        return sameBytes(instance, start, keyBytes + Int(slot.pointee.keyStart), length)
+    }
+
+    /// ``isNamed(_:_:_:_:_:)`` for a name written with escapes.
+    @inline(never)
+    func isEscapedNamed(_ slot: UnsafePointer<SchemaMemberSlot>, _ keyNode: Int, _ record: JSONNode,
+                        _ instance: SchemaInstance, _ tape: JSONTape) -> Bool {
+        keyEquals(keyNode, record, properties[Int(slot.pointee.property)].key, instance, tape)
     }
 
     /// Whether member name node `keyNode` (whose record is `record`) is property name `key`.

@@ -62,25 +62,28 @@ struct SchemaMemberSlot {
     var property: Int32
     var keyStart: Int32
     var keyLength: Int32
-    /// The entry's schema's ``SchemaNodeInfo``: ``SchemaNodeInfo/target``, ``SchemaNodeInfo/skipped``
-    /// and ``SchemaNodeInfo/types``.
+    /// Where the entry's schema leads (``SchemaNodeInfo/target``, ``SchemaNodeInfo/skipped``).
     var target: Int32
     var skipped: Int32
-    var types: UInt8
+    /// When the target only checks the type: the ``SchemaCheckPlan/kinds`` it allows; 0 otherwise.
+    var kinds: UInt8
     /// The entry's ``SchemaProperty/requiredBit``.
     var requiredBit: UInt64
+    /// The name's first eight bytes (fewer: zeros above), little-endian.
+    var keyWord: UInt64
 
-    static let empty = SchemaMemberSlot(tag: 0, property: -1, keyStart: 0, keyLength: 0, target: -1, skipped: 0, types: 0, requiredBit: 0)
+    static let empty = SchemaMemberSlot(tag: 0, property: -1, keyStart: 0, keyLength: 0, target: -1, skipped: 0, kinds: 0, requiredBit: 0, keyWord: 0)
 
-    init(tag: UInt32, property: Int32, keyStart: Int32, keyLength: Int32, target: Int32, skipped: Int32, types: UInt8, requiredBit: UInt64) {
+    init(tag: UInt32, property: Int32, keyStart: Int32, keyLength: Int32, target: Int32, skipped: Int32, kinds: UInt8, requiredBit: UInt64, keyWord: UInt64) {
         self.tag = tag
         self.property = property
         self.keyStart = keyStart
         self.keyLength = keyLength
         self.target = target
         self.skipped = skipped
-        self.types = types
+        self.kinds = kinds
         self.requiredBit = requiredBit
+        self.keyWord = keyWord
     }
 
     /// The slot of entry `index` of `tables.properties`.
@@ -88,7 +91,13 @@ struct SchemaMemberSlot {
         let property = tables.properties[index]
         let span = tables.keys[Int(property.key)]
         let info = info[Int(property.schema)]
+        var word: UInt64 = 0
+        for (index, byte) in tables.keyBytes[Int(span.lower)..<Int(span.upper)].prefix(8).enumerated() {
+            word |= UInt64(byte) << (8 * UInt64(index))
+        }
         self.init(tag: tables.keyTags[Int(property.key)], property: Int32(index), keyStart: span.lower, keyLength: Int32(span.count),
-                  target: info.target, skipped: info.skipped, types: info.types, requiredBit: property.requiredBit)
+                  target: info.target, skipped: info.skipped,
+                  kinds: info.types == 0 ? 0 : SchemaCheckPlan.kinds(SchemaTypes(rawValue: info.types)),
+                  requiredBit: property.requiredBit, keyWord: word)
     }
 }

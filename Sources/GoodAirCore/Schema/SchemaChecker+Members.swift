@@ -1,0 +1,63 @@
+/// The member pass of ``SchemaChecker``: `properties`, `patternProperties`, `additionalProperties`.
+extension SchemaChecker {
+    /// `properties` (each name tried first against the entry after the last one matched, then
+    /// hashed, see ``SchemaCode/slot(_:named:expected:_:_:)``), `additionalProperties`, and the
+    /// `required` names folded into the pass; with `patternProperties`, see ``checkPatternMembers(_:_:_:)``.
+    func checkMembers(_ object: Int, _ ruleIndex: Int, _ depth: Int) -> Bool {
+        let rule = code.objectRules[ruleIndex]
+        if rule.patterns.lower < rule.patterns.upper { return checkPatternMembers(object, ruleIndex, depth) }
+        let table = code.memberTables[ruleIndex]
+        var seen: UInt64 = 0
+        var expected: Int32 = 0
+        var keyNode = object &+ 1
+        var remaining = instance.count(object)
+        while remaining > 0 {
+            let value = keyNode &+ 1
+            if let slot = code.slot(table, named: keyNode, expected: &expected, instance, tape) {
+                seen |= slot.pointee.requiredBit
+                if slot.pointee.kinds != 0 {
+                    guard depth &+ Int(slot.pointee.skipped) < SchemaValidator.maximumDepth,
+                          SchemaCheckPlan.accepts(slot.pointee.kinds, instance.nodes[value], value, tape) else { return false }
+                } else if !reach(slot.pointee.target, skipped: Int(slot.pointee.skipped), value, depth) {
+                    return false
+                }
+            } else if rule.additional >= 0, !check(rule.additional, value, depth) {
+                return false
+            }
+            keyNode = instance.next(value)
+            remaining &-= 1
+        }
+        return seen & rule.requiredMask == rule.requiredMask
+    }
+
+    /// ``checkMembers(_:_:_:)`` for a rule with `patternProperties`: each name is also matched
+    /// against every pattern.
+    @inline(never)
+    func checkPatternMembers(_ object: Int, _ ruleIndex: Int, _ depth: Int) -> Bool {
+        let rule = code.objectRules[ruleIndex]
+        var seen: UInt64 = 0
+        var keyNode = object &+ 1
+        for _ in 0..<instance.count(object) {
+            let value = keyNode &+ 1
+            let index = code.property(ruleIndex, named: keyNode, instance, tape)
+            var matched = index >= 0
+            if matched {
+                let property = code.properties[index]
+                seen |= property.requiredBit
+                if !check(property.schema, value, depth) { return false }
+            }
+            var entry = Int(rule.patterns.lower)
+            while entry < Int(rule.patterns.upper) {
+                let pattern = code.patterns[entry]
+                if code.matches(pattern.regex, keyNode, instance, tape, program) {
+                    matched = true
+                    if !check(pattern.schema, value, depth) { return false }
+                }
+                entry &+= 1
+            }
+            if !matched, rule.additional >= 0, !check(rule.additional, value, depth) { return false }
+            keyNode = instance.next(value)
+        }
+        return seen & rule.requiredMask == rule.requiredMask
+    }
+}
