@@ -71,22 +71,24 @@ struct JSONParser {
         return skipWhitespaceRun(index)
     }
 
-    /// ``skipWhitespace(_:)`` past its first byte: runs of spaces (indentation) eight at a time.
+    /// ``skipWhitespace(_:)`` past its first byte: after each whitespace byte, the spaces that
+    /// follow (indentation) are skipped a word at a time.
     func skipWhitespaceRun(_ index: Int) -> Int {
         var index = index
         while index < count {
             let byte = base[index]
-            if byte == 0x20 {
-                index &+= 1
-                while index &+ 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                    index &+= 8
-                }
-                continue
-            }
-            if byte != 0x0A && byte != 0x0D && byte != 0x09 {
+            if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
                 return index
             }
             index &+= 1
+            while index &+ 8 <= count {
+                let others = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                if others != 0 {
+                    index &+= others.trailingZeroBitCount &>> 3
+                    break
+                }
+                index &+= 8
+            }
         }
         return index
     }
