@@ -23,12 +23,14 @@ extension JSONParser {
             let byte = base[position]
             switch byte {
             case UInt8(ascii: "\""):
-                let (end, flags) = try scanString(from: position)
+                var (end, flags) = (quickString(from: position), UInt8(0))
+                if end < 0 { (end, flags) = try scanString(from: position) }
                 write(written, .string, start &+ 1, end, flags: flags)
                 written &+= 1
                 position = end &+ 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let (end, flags) = try scanNumber(from: position)
+                var (end, flags) = quickNumber(from: position)
+                if end < 0 { (end, flags) = try scanNumber(from: position) }
                 write(written, .number, start, end, flags: flags)
                 written &+= 1
                 position = end
@@ -51,7 +53,12 @@ extension JSONParser {
                     depth &-= 1
                     inObject = open >= 0 && nodes[open].kind == .object
                 } else {
-                    if inObject { position = try memberName(at: position, members: 0, &written) }
+                    if inObject {
+                        let next = quickMemberName(at: position, written)   // in line: it does not throw
+                        if next >= 0 { (position, written) = (next, written &+ 1) } else {
+                            position = try memberName(at: position, members: 0, &written)
+                        }
+                    }
                     continue value
                 }
             case UInt8(ascii: "t"):
@@ -81,7 +88,10 @@ extension JSONParser {
                 position &+= 1
                 if separator == UInt8(ascii: ",") {
                     if inObject {
-                        position = try memberName(at: position, members: members, &written)
+                        let next = quickMemberName(at: position, written)
+                        if next >= 0 { (position, written) = (next, written &+ 1) } else {
+                            position = try memberName(at: position, members: members, &written)
+                        }
                     } else {
                         position = skipWhitespace(position)
                         if position < count, base[position] == UInt8(ascii: "]") {
@@ -107,8 +117,9 @@ extension JSONParser {
     }
 
     /// Reads a member name and its colon from `position` (after `{` or `,`) into node `written`;
-    /// returns the position after the colon.
-    @inline(__always)
+    /// returns the position after the colon. The general path behind ``quickMemberName(at:_:)``,
+    /// which throws the errors.
+    @inline(never)
     private func memberName(at position: Int, members: UInt32, _ written: inout Int) throws(JSONParseError) -> Int {
         var position = skipWhitespace(position)
         guard position < count, base[position] == UInt8(ascii: "\"") else { throw badMemberName(at: position, after: members) }
