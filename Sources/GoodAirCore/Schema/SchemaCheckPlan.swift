@@ -1,5 +1,6 @@
 /// How ``SchemaChecker`` evaluates one schema node: the ops every payload schema uses — its
-/// `type`, its member pass, its `pattern` — lifted out of the op list into fields it reads
+/// `type`, its member pass, its `pattern`, its numeric bounds (``SchemaBounds``, the number read
+/// once for all of them), `multipleOf: 1` — lifted out of the op list into fields it reads
 /// directly, and the node's other ops in a list of their own (``SchemaCode/restOps``).
 ///
 /// A node's ops all have to hold and none has a side effect, so lifting some out changes only
@@ -15,6 +16,11 @@ struct SchemaCheckPlan {
     var rule: Int32
     /// The node's first `.pattern` op (an index in `regexes`), -1: none.
     var pattern: Int32
+    /// The node's first bound of each kind (an index in ``SchemaCode/bounds``), -1: none.
+    var bounds: Int32
+    /// The node has a `multipleOf` of exactly 1: numbers must have no fractional part, which
+    /// ``SchemaDivisor/divides(_:_:)`` decides exactly as ``JSONTape/isIntegral(_:)`` does.
+    var whole: Bool
     /// The node's other ops: a range of ``SchemaCode/restOps``.
     var rest: Span
 
@@ -51,14 +57,16 @@ struct SchemaCheckPlan {
         return bits
     }
 
-    /// The plan of every node of `tables`, and the ops left to their rest lists.
-    static func build(_ tables: SchemaTables) -> ([SchemaCheckPlan], [SchemaOp]) {
+    /// The plan of every node of `tables`, the ops left to their rest lists, and the bounds.
+    static func build(_ tables: SchemaTables) -> ([SchemaCheckPlan], [SchemaOp], [SchemaBounds]) {
         var plans: [SchemaCheckPlan] = []
         var restOps: [SchemaOp] = []
+        var allBounds: [SchemaBounds] = []
         plans.reserveCapacity(tables.nodes.count)
         for span in tables.nodes {
-            var plan = SchemaCheckPlan(kinds: anyKind, empty: span.count == 0, rule: -1, pattern: -1, rest: .empty)
+            var plan = SchemaCheckPlan(kinds: anyKind, empty: span.count == 0, rule: -1, pattern: -1, bounds: -1, whole: false, rest: .empty)
             var typed = false
+            var bounds = SchemaBounds()
             let start = Int32(restOps.count)
             for op in tables.ops[Int(span.lower)..<Int(span.upper)] {
                 switch op {
@@ -69,13 +77,19 @@ struct SchemaCheckPlan {
                     plan.rule = rule
                 case .pattern(let regex) where plan.pattern < 0:
                     plan.pattern = regex
+                case .multipleOf(let index) where !plan.whole && tables.divisors[Int(index)].isOne:
+                    plan.whole = true
                 default:
-                    restOps.append(op)
+                    if !bounds.lift(op) { restOps.append(op) }
                 }
+            }
+            if bounds.present != 0 {
+                plan.bounds = Int32(allBounds.count)
+                allBounds.append(bounds)
             }
             plan.rest = Span(lower: start, upper: Int32(restOps.count))
             plans.append(plan)
         }
-        return (plans, restOps)
+        return (plans, restOps, allBounds)
     }
 }

@@ -60,4 +60,31 @@ extension SchemaChecker {
         }
         return seen & rule.requiredMask == rule.requiredMask
     }
+
+    /// `required` (not folded into a member pass): whether `object` has a member named by each key
+    /// of `keys` (a range of `keyLists`). Each search starts after the member found for the key
+    /// before, going round, so keys listed in document order cost one comparison each.
+    @inline(never)
+    func hasMembers(_ object: Int, _ keys: Span) -> Bool {
+        let total = instance.count(object)
+        guard total > 0 else { return keys.lower == keys.upper }
+        var cursor = object &+ 1, cursorPosition = 0
+        for index in Int(keys.lower)..<Int(keys.upper) {
+            let key = code.keyLists[index]
+            let tag = code.keyTags[Int(key)]
+            var keyNode = cursor, position = cursorPosition, found = false
+            for _ in 0..<total {
+                let record = instance.nodes[keyNode]
+                var next = instance.next(keyNode &+ 1), nextPosition = position &+ 1
+                if nextPosition == total { (next, nextPosition) = (object &+ 1, 0) }
+                if record.count == tag, code.keyEquals(keyNode, record, key, instance, tape) {
+                    (cursor, cursorPosition, found) = (next, nextPosition, true)
+                    break
+                }
+                (keyNode, position) = (next, nextPosition)
+            }
+            if !found { return false }
+        }
+        return true
+    }
 }

@@ -49,12 +49,24 @@ struct SchemaChecker {
         guard depth <= SchemaValidator.maximumDepth else { return false }
         let record = instance.nodes[node]
         guard plan.accepts(record, node, tape) else { return false }
-        if record.kind == .object {
+        switch record.kind {
+        case .object:
             if plan.rule >= 0, !checkMembers(node, Int(plan.rule), depth) { return false }
-        } else if record.kind == .string {
+        case .string:
             if plan.pattern >= 0, !code.matches(plan.pattern, node, instance, tape, program) { return false }
+        case .number:
+            if plan.whole || plan.bounds >= 0, !checkNumber(plan, record, node) { return false }
+        default:
+            break
         }
         return plan.rest.lower == plan.rest.upper || applyRest(plan.rest, schema, node, depth)
+    }
+
+    /// A plan's `multipleOf: 1` and bounds, on number `node` (whose record is `record`).
+    @inline(never)
+    private func checkNumber(_ plan: SchemaCheckPlan, _ record: JSONNode, _ node: Int) -> Bool {
+        if plan.whole, record.flags != 0, !tape.isIntegral(node) { return false }
+        return plan.bounds < 0 || code.bounds[Int(plan.bounds)].holds(code.double(node, instance, tape))
     }
 
     /// The ops of a plan's rest, in order.
@@ -106,11 +118,7 @@ struct SchemaChecker {
         case .members(let rule):
             return instance.kind(node) != .object || checkMembers(node, Int(rule), depth)
         case .required(let keys):
-            guard instance.kind(node) == .object else { return true }
-            for index in Int(keys.lower)..<Int(keys.upper) where code.member(node, code.keyLists[index], instance, tape) == nil {
-                return false
-            }
-            return true
+            return instance.kind(node) != .object || hasMembers(node, keys)
         case .allOf(let list):
             for index in Int(list.lower)..<Int(list.upper) where !check(code.children[index], node, depth) { return false }
             return true

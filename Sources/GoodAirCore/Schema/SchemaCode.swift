@@ -29,6 +29,7 @@ struct SchemaCode: @unchecked Sendable {
     /// its plan leaves to the general switch.
     let plans: UnsafePointer<SchemaCheckPlan>
     let restOps: UnsafePointer<SchemaOp>
+    let bounds: UnsafePointer<SchemaBounds>
     /// Per regex, its ASCII automaton (or none).
     let automata: UnsafePointer<SchemaAutomaton>
     /// The schema document (values of `const` and `enum`).
@@ -56,9 +57,10 @@ struct SchemaCode: @unchecked Sendable {
         keyTags = copy(tables.keyTags)
         let info = SchemaNodeInfo.build(tables)
         self.info = copy(info)
-        let (plans, restOps) = SchemaCheckPlan.build(tables)
+        let (plans, restOps, bounds) = SchemaCheckPlan.build(tables)
         self.plans = copy(plans)
         self.restOps = copy(restOps)
+        self.bounds = copy(bounds)
         let (memberTables, memberSlots) = SchemaMemberTable.build(tables, info)
         self.memberTables = copy(memberTables)
         self.memberSlots = copy(memberSlots)
