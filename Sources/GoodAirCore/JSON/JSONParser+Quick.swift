@@ -1,11 +1,12 @@
-/// The quick paths of the document loop: the common shapes of strings, numbers and member names
-/// (plain ASCII, no escape, no exponent, not at the very end of the document), read without
-/// throwing so they stay in line in ``parseDocument()`` with their constants in registers.
+/// The quick paths of the document loop: the common shapes of strings and numbers (plain ASCII,
+/// no escape, no exponent, not at the very end of the document), read without throwing so they
+/// stay in line in ``parseDocument()`` with their constants in registers. (Member names have
+/// theirs in the loop itself, on ``plainName(at:)``.)
 ///
 /// Each answers -1 for anything else — an escape, a non-ASCII byte, an exponent, a leading zero,
 /// a malformed value — and the loop then reads the same bytes again on the general path
-/// (``scanString(from:)``, ``scanNumber(from:)``, `memberName`), which decides and throws exactly
-/// as before. So a quick path only has to be right about what it accepts.
+/// (``scanString(from:)``, ``scanNumber(from:)``), which decides and throws exactly as before.
+/// So a quick path only has to be right about what it accepts.
 extension JSONParser {
     /// The closing quote of the string whose opening quote is at `quote`, when no byte before it
     /// needs attention (see ``attentionMask(_:)``) and it is found a whole word before the end; -1 otherwise.
@@ -48,24 +49,5 @@ extension JSONParser {
         }
         if index < count, base[index] | 0x20 == UInt8(ascii: "e") { return (-1, 0) }
         return (index, flags)
-    }
-
-    /// Reads a member name of up to 15 plain bytes (see ``plainName(at:)``) and its colon from
-    /// `position` (after `{` or `,`) into node `written`; returns the position after the colon,
-    /// or -1 (then node `written` is to be written again on the general path).
-    @inline(__always)
-    func quickMemberName(at position: Int, _ written: Int) -> Int {
-        let quote = skipWhitespace(position)
-        guard quote < count, base[quote] == UInt8(ascii: "\""), written < capacity,
-              let name = plainName(at: quote &+ 1) else { return -1 }
-        (nodes + written).initialize(to: JSONNode(
-            start: UInt32(truncatingIfNeeded: quote &+ 1), end: UInt32(truncatingIfNeeded: name.end),
-            next: UInt32(truncatingIfNeeded: written &+ 1), count: name.tag, kind: .string, flags: 0))
-        var colon = name.end &+ 1
-        if colon >= count || base[colon] != UInt8(ascii: ":") {
-            colon = skipWhitespace(colon)
-            guard colon < count, base[colon] == UInt8(ascii: ":") else { return -1 }
-        }
-        return colon &+ 1
     }
 }
