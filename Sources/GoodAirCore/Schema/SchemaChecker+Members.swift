@@ -4,8 +4,8 @@ extension SchemaChecker {
     /// hashed, see ``SchemaCode/slot(_:named:expected:_:_:)``), `additionalProperties`, and the
     /// `required` names folded into the pass; with `patternProperties`, see ``checkPatternMembers(_:_:_:)``.
     func checkMembers(_ object: Int, _ ruleIndex: Int, _ depth: Int) -> Bool {
-        let rule = code.objectRules[ruleIndex]
-        if rule.patterns.lower < rule.patterns.upper { return checkPatternMembers(object, ruleIndex, depth) }
+        let rule = code.objectRules + ruleIndex   // read field by field: the whole rule is not needed
+        if rule.pointee.patterns.lower < rule.pointee.patterns.upper { return checkPatternMembers(object, ruleIndex, depth) }
         let table = code.memberTables[ruleIndex]
         var seen: UInt64 = 0
         var expected: Int32 = 0
@@ -21,13 +21,13 @@ extension SchemaChecker {
                 } else if !reach(slot.pointee.target, skipped: Int(slot.pointee.skipped), value, depth) {
                     return false
                 }
-            } else if rule.additional >= 0, !check(rule.additional, value, depth) {
+            } else if rule.pointee.additional >= 0, !check(rule.pointee.additional, value, depth) {
                 return false
             }
             keyNode = instance.next(value)
             remaining &-= 1
         }
-        return seen & rule.requiredMask == rule.requiredMask
+        return seen & rule.pointee.requiredMask == rule.pointee.requiredMask
     }
 
     /// ``checkMembers(_:_:_:)`` for a rule with `patternProperties`: each name is also matched
