@@ -9,8 +9,9 @@ extension SchemaCode {
     }
 
     /// The slot of the `properties` entry of `table` named like member name node `keyNode`, or nil.
-    /// Tries first the slot at position `expected` in `properties` order, then hashes; `expected`
-    /// becomes the position after the slot found (the likely next member).
+    /// Tries first the slot at position `expected` in `properties` order, then (unless the table's
+    /// ``SchemaMemberTable/bloom`` rules the name out) hashes; `expected` becomes the position
+    /// after the slot found (the likely next member).
     @inline(__always)
     func slot(_ table: SchemaMemberTable, named keyNode: Int, expected: inout Int32,
               _ instance: SchemaInstance, _ tape: JSONTape) -> UnsafePointer<SchemaMemberSlot>? {
@@ -22,6 +23,7 @@ extension SchemaCode {
                 return guess
             }
         }
+        if table.bloom & SchemaMemberTable.bloomBit(record.count) == 0 { return nil }
         return hashedSlot(table, named: keyNode, expected: &expected, instance, tape)
     }
 

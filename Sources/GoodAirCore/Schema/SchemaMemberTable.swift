@@ -16,6 +16,13 @@ struct SchemaMemberTable {
     /// How many `properties` the rule has (slots in order), and the first one's index in `properties`.
     var count: Int32
     var first: Int32
+    /// One bit per property, picked by its tag (see ``bloomBit(_:)``): a name whose bit is clear
+    /// is none of them, found without a probe.
+    var bloom: UInt64
+
+    /// The ``bloom`` bit of a name's tag: from its high bits (the low ones pick the slot).
+    @inline(__always)
+    static func bloomBit(_ tag: UInt32) -> UInt64 { 1 &<< UInt64(tag &>> 26) }
 
     /// The tables of every object rule of `tables`, and all their slots; `info` is each schema
     /// node's ``SchemaNodeInfo``, copied into the slots.
@@ -24,7 +31,7 @@ struct SchemaMemberTable {
         var slots: [SchemaMemberSlot] = []
         for rule in tables.objectRules {
             guard rule.properties.count > 0 else {
-                result.append(SchemaMemberTable(start: Int32(slots.count), mask: -1, ordered: Int32(slots.count), count: 0, first: 0))
+                result.append(SchemaMemberTable(start: Int32(slots.count), mask: -1, ordered: Int32(slots.count), count: 0, first: 0, bloom: 0))
                 continue
             }
             var size = 4
@@ -32,6 +39,7 @@ struct SchemaMemberTable {
             let start = slots.count
             slots.append(contentsOf: repeatElement(SchemaMemberSlot.empty, count: size))
             var first: [Int32: Int] = [:]   // key → its first entry in `properties`
+            var bloom: UInt64 = 0
             entries: for index in Int(rule.properties.lower)..<Int(rule.properties.upper) {
                 let key = tables.properties[index].key
                 let tag = tables.keyTags[Int(key)]
@@ -41,6 +49,7 @@ struct SchemaMemberTable {
                     slot = (slot + 1) & (size - 1)
                 }
                 first[key] = index
+                bloom |= bloomBit(tag)
                 slots[start + slot] = SchemaMemberSlot(tables, index, info)
             }
             let ordered = slots.count
@@ -48,7 +57,7 @@ struct SchemaMemberTable {
                 slots.append(SchemaMemberSlot(tables, first[tables.properties[index].key]!, info))
             }
             result.append(SchemaMemberTable(start: Int32(start), mask: Int32(size - 1), ordered: Int32(ordered),
-                                            count: Int32(rule.properties.count), first: rule.properties.lower))
+                                            count: Int32(rule.properties.count), first: rule.properties.lower, bloom: bloom))
         }
         return (result, slots)
     }
