@@ -65,10 +65,10 @@ struct SchemaCode: @unchecked Sendable {
         self.memberTables = copy(memberTables)
         self.memberSlots = copy(memberSlots)
         var automata: [SchemaAutomaton] = []
-        var transitions: [UInt16] = [], states: [UInt8] = [], templates: [UInt8] = []
-        for regex in tables.regexes { automata.append(SchemaAutomaton.append(regex, &transitions, &states, &templates)) }
-        let transitionTable = copy(transitions), stateTable = copy(states), templateTable = copy(templates)
-        self.automata = copy(automata.map { $0.located(transitionTable, stateTable, templateTable) })
+        var transitions: [UInt16] = [], states: [UInt8] = [], templates: [UInt8] = [], chunks: [SchemaTemplateChunk] = []
+        for regex in tables.regexes { automata.append(SchemaAutomaton.append(regex, &transitions, &states, &templates, &chunks)) }
+        let transitionTable = copy(transitions), stateTable = copy(states), templateTable = copy(templates), chunkTable = copy(chunks)
+        self.automata = copy(automata.map { $0.located(transitionTable, stateTable, templateTable, chunkTable) })
         document = SchemaInstance(nodes: copy(tables.document.nodes), source: copy(tables.document.bytes), count: tables.document.bytes.count)
     }
 
