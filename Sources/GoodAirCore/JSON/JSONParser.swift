@@ -23,15 +23,15 @@ struct JSONParser {
 
     /// Parses a whole document into tape nodes.
     ///
-    /// Nodes are written into an array allocated once with room for `bytes/4 + 16` nodes (API
+    /// Nodes are written into storage allocated once with room for `bytes/4 + 16` nodes (API
     /// payloads use one node per 5 to 20 bytes). A denser document is parsed again with room for
     /// `bytes/2 + 2` nodes, which any valid document fits (each node but the first needs a value
     /// and a separator byte), then, for a malformed one, `bytes + 1` (each node starts at its own byte).
-    static func parse(_ source: [UInt8]) throws(JSONParseError) -> [JSONNode] {
+    static func parse(_ source: [UInt8]) throws(JSONParseError) -> JSONNodes {
         guard source.count < Int(UInt32.max) else {
             throw JSONParseError(offset: 0, reason: "document larger than 4 GiB")
         }
-        return try source.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> [JSONNode] in
+        return try source.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONNodes in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { throw JSONParseError(offset: 0, reason: "empty document") }
             if let nodes = try parse(base, buffer.count, capacity: buffer.count / 4 + 16) { return nodes }
             if let nodes = try parse(base, buffer.count, capacity: buffer.count / 2 + 2) { return nodes }
@@ -41,22 +41,24 @@ struct JSONParser {
     }
 
     /// One attempt: the nodes, or nil when more than `capacity` are needed.
-    private static func parse(_ base: UnsafePointer<UInt8>, _ count: Int, capacity: Int) throws(JSONParseError) -> [JSONNode]? {
+    private static func parse(_ base: UnsafePointer<UInt8>, _ count: Int, capacity: Int) throws(JSONParseError) -> JSONNodes? {
         var failure: JSONParseError?
-        let nodes = [JSONNode](unsafeUninitializedCapacity: capacity) { storage, initialized in
+        let nodes = JSONNodes(capacity: capacity)
+        let written = nodes.storage.withUnsafeMutablePointerToElements { storage -> Int in
             let parser = JSONParser(bytes: UnsafeBufferPointer(start: base, count: count), base: base, count: count,
-                                    nodes: storage.baseAddress!, capacity: capacity)
+                                    nodes: storage, capacity: capacity)
             do throws(JSONParseError) {
-                initialized = try parser.parseDocument()
+                return try parser.parseDocument()
             } catch {
                 failure = error
-                initialized = 0
+                return 0
             }
         }
         if let failure {
             if failure.offset < 0 { return nil }
             throw failure
         }
+        nodes.storage.header = written
         return nodes
     }
 

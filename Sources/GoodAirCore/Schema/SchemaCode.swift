@@ -69,7 +69,7 @@ struct SchemaCode: @unchecked Sendable {
         for regex in tables.regexes { automata.append(SchemaAutomaton.append(regex, &transitions, &states, &templates, &chunks)) }
         let transitionTable = copy(transitions), stateTable = copy(states), templateTable = copy(templates), chunkTable = copy(chunks)
         self.automata = copy(automata.map { $0.located(transitionTable, stateTable, templateTable, chunkTable) })
-        document = SchemaInstance(nodes: copy(tables.document.nodes), source: copy(tables.document.bytes), count: tables.document.bytes.count)
+        document = SchemaInstance(nodes: copy(tables.document.nodes.array), source: copy(tables.document.bytes), count: tables.document.bytes.count)
     }
 
     /// Whether schema `node` is the `false` schema.
