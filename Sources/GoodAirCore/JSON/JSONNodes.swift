@@ -15,8 +15,14 @@ struct JSONNodes: @unchecked Sendable {
         storage = unsafeDowncast(Storage.create(minimumCapacity: capacity) { _ in 0 }, to: Storage.self)
     }
 
-    /// How many nodes were written.
-    var count: Int { storage.header }
+    /// How many nodes were written. (Read through the header's pointer: the `header` property
+    /// of a class is checked for exclusive access at run time.)
+    var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee } }
+
+    /// Records that `count` nodes were written (by the parser, before the tape is made).
+    func setCount(_ count: Int) {
+        storage.withUnsafeMutablePointerToHeader { $0.pointee = count }
+    }
 
     /// Node `index` (which must be below ``count``).
     subscript(index: Int) -> JSONNode {

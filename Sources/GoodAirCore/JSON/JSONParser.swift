@@ -58,7 +58,7 @@ struct JSONParser {
             if failure.offset < 0 { return nil }
             throw failure
         }
-        nodes.storage.header = written
+        nodes.setCount(written)
         return nodes
     }
 
