@@ -15,7 +15,25 @@ extension JSONParser {
         var depth = 0
         var inObject = false
         var members: UInt32 = 0   // of the innermost open container (the others keep theirs in `count`)
+        var named = false         // a member name and its colon come first (after `{` or `,` in an object)
         value: while true {
+            if named {   // written once, so the quick path stays in line
+                named = false
+                // Quick path: a short plain name (see ``plainName(at:)``) and its colon; else the general path.
+                let quote = skipWhitespace(position)
+                if quote < count, base[quote] == UInt8(ascii: "\""), written < capacity, let name = plainName(at: quote &+ 1) {
+                    var colon = name.end &+ 1
+                    if colon >= count || base[colon] != UInt8(ascii: ":") { colon = skipWhitespace(colon) }
+                    if colon < count, base[colon] == UInt8(ascii: ":") {
+                        (nodes + written).initialize(to: JSONNode(
+                            start: UInt32(truncatingIfNeeded: quote &+ 1), end: UInt32(truncatingIfNeeded: name.end),
+                            next: UInt32(truncatingIfNeeded: written &+ 1), count: name.tag, kind: .string, flags: 0))
+                        (position, written) = (colon &+ 1, written &+ 1)
+                        continue value   // on to the value (`named` is false now)
+                    }
+                }
+                position = try memberName(at: position, members: members, &written)
+            }
             position = skipWhitespace(position)
             guard position < count else { throw failure(at: position, "unexpected end of input, expected a value") }
             guard written < capacity else { throw Self.full }
@@ -23,12 +41,14 @@ extension JSONParser {
             let byte = base[position]
             switch byte {
             case UInt8(ascii: "\""):
-                let (end, flags) = try scanString(from: position)
+                var (end, flags) = (quickString(from: position), UInt8(0))
+                if end < 0 { (end, flags) = try scanString(from: position) }
                 write(written, .string, start &+ 1, end, flags: flags)
                 written &+= 1
                 position = end &+ 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let (end, flags) = try scanNumber(from: position)
+                var (end, flags) = quickNumber(from: position)
+                if end < 0 { (end, flags) = try scanNumber(from: position) }
                 write(written, .number, start, end, flags: flags)
                 written &+= 1
                 position = end
@@ -51,7 +71,7 @@ extension JSONParser {
                     depth &-= 1
                     inObject = open >= 0 && nodes[open].kind == .object
                 } else {
-                    if inObject { position = try memberName(at: position, members: 0, &written) }
+                    named = inObject
                     continue value
                 }
             case UInt8(ascii: "t"):
@@ -81,7 +101,7 @@ extension JSONParser {
                 position &+= 1
                 if separator == UInt8(ascii: ",") {
                     if inObject {
-                        position = try memberName(at: position, members: members, &written)
+                        named = true
                     } else {
                         position = skipWhitespace(position)
                         if position < count, base[position] == UInt8(ascii: "]") {
@@ -107,8 +127,9 @@ extension JSONParser {
     }
 
     /// Reads a member name and its colon from `position` (after `{` or `,`) into node `written`;
-    /// returns the position after the colon.
-    @inline(__always)
+    /// returns the position after the colon. The general path behind the loop's quick one for
+    /// short plain names: it reads every name, and throws the errors.
+    @inline(never)
     private func memberName(at position: Int, members: UInt32, _ written: inout Int) throws(JSONParseError) -> Int {
         var position = skipWhitespace(position)
         guard position < count, base[position] == UInt8(ascii: "\"") else { throw badMemberName(at: position, after: members) }

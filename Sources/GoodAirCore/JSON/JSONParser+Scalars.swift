@@ -38,6 +38,26 @@ extension JSONParser {
         }
     }
 
+    /// The end (closing quote) and ``JSONKeyTag`` of a name starting at `start` when it has at most
+    /// 15 bytes, all plain ASCII (no escape); nil otherwise, and near the end of the document. Its
+    /// closing quote is the first byte of its one or two words that needs attention (see
+    /// ``attentionMask(_:)``), and its tag is made from those words.
+    @inline(__always)
+    func plainName(at start: Int) -> (end: Int, tag: UInt32)? {
+        guard start &+ 16 <= count else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        let length = Self.attentionMask(word).trailingZeroBitCount &>> 3   // 8: none in this word
+        if length < 8 {
+            guard base[start &+ length] == UInt8(ascii: "\"") else { return nil }
+            return (start &+ length, JSONKeyTag.short(word & ((1 &<< UInt64(length &* 8)) &- 1), length))
+        }
+        let next = UInt64(littleEndian: UnsafeRawPointer(base + (start &+ 8)).loadUnaligned(as: UInt64.self))
+        let more = Self.attentionMask(next).trailingZeroBitCount &>> 3
+        guard more < 8, base[start &+ 8 &+ more] == UInt8(ascii: "\"") else { return nil }
+        let tail = UInt64(littleEndian: UnsafeRawPointer(base + (start &+ more)).loadUnaligned(as: UInt64.self))
+        return (start &+ 8 &+ more, JSONKeyTag.long(word, tail, 8 &+ more))
+    }
+
     /// The ``JSONKeyTag`` of a member name spanning `start..<end` (decoded first when escaped).
     @inline(__always)
     func keyTag(_ start: Int, _ end: Int, flags: UInt8) -> UInt32 {

@@ -23,15 +23,15 @@ struct JSONParser {
 
     /// Parses a whole document into tape nodes.
     ///
-    /// Nodes are written into an array allocated once with room for `bytes/4 + 16` nodes (API
+    /// Nodes are written into storage allocated once with room for `bytes/4 + 16` nodes (API
     /// payloads use one node per 5 to 20 bytes). A denser document is parsed again with room for
     /// `bytes/2 + 2` nodes, which any valid document fits (each node but the first needs a value
     /// and a separator byte), then, for a malformed one, `bytes + 1` (each node starts at its own byte).
-    static func parse(_ source: [UInt8]) throws(JSONParseError) -> [JSONNode] {
+    static func parse(_ source: [UInt8]) throws(JSONParseError) -> JSONNodes {
         guard source.count < Int(UInt32.max) else {
             throw JSONParseError(offset: 0, reason: "document larger than 4 GiB")
         }
-        return try source.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> [JSONNode] in
+        return try source.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONNodes in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { throw JSONParseError(offset: 0, reason: "empty document") }
             if let nodes = try parse(base, buffer.count, capacity: buffer.count / 4 + 16) { return nodes }
             if let nodes = try parse(base, buffer.count, capacity: buffer.count / 2 + 2) { return nodes }
@@ -41,22 +41,24 @@ struct JSONParser {
     }
 
     /// One attempt: the nodes, or nil when more than `capacity` are needed.
-    private static func parse(_ base: UnsafePointer<UInt8>, _ count: Int, capacity: Int) throws(JSONParseError) -> [JSONNode]? {
+    private static func parse(_ base: UnsafePointer<UInt8>, _ count: Int, capacity: Int) throws(JSONParseError) -> JSONNodes? {
         var failure: JSONParseError?
-        let nodes = [JSONNode](unsafeUninitializedCapacity: capacity) { storage, initialized in
+        let nodes = JSONNodes(capacity: capacity)
+        let written = nodes.storage.withUnsafeMutablePointerToElements { storage -> Int in
             let parser = JSONParser(bytes: UnsafeBufferPointer(start: base, count: count), base: base, count: count,
-                                    nodes: storage.baseAddress!, capacity: capacity)
+                                    nodes: storage, capacity: capacity)
             do throws(JSONParseError) {
-                initialized = try parser.parseDocument()
+                return try parser.parseDocument()
             } catch {
                 failure = error
-                initialized = 0
+                return 0
             }
         }
         if let failure {
             if failure.offset < 0 { return nil }
             throw failure
         }
+        nodes.setCount(written)
         return nodes
     }
 
@@ -71,22 +73,24 @@ struct JSONParser {
         return skipWhitespaceRun(index)
     }
 
-    /// ``skipWhitespace(_:)`` past its first byte: runs of spaces (indentation) eight at a time.
+    /// ``skipWhitespace(_:)`` past its first byte: after each whitespace byte, the spaces that
+    /// follow (indentation) are skipped a word at a time.
     func skipWhitespaceRun(_ index: Int) -> Int {
         var index = index
         while index < count {
             let byte = base[index]
-            if byte == 0x20 {
-                index &+= 1
-                while index &+ 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                    index &+= 8
-                }
-                continue
-            }
-            if byte != 0x0A && byte != 0x0D && byte != 0x09 {
+            if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
                 return index
             }
             index &+= 1
+            while index &+ 8 <= count {
+                let others = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                if others != 0 {
+                    index &+= others.trailingZeroBitCount &>> 3
+                    break
+                }
+                index &+= 8
+            }
         }
         return index
     }

@@ -33,38 +33,64 @@ extension JSONTape {
 
     /// Clinger's fast path: exact for up to 19 significant digits below 2^53 and a power of ten
     /// below 10^23 — which covers the numbers of API payloads. Nil when it does not apply.
+    @inline(__always)
     static func fastDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        let base = text.baseAddress!, count = text.count   // a number node is never empty
         var index = 0
-        let negative = text[0] == UInt8(ascii: "-")
+        let negative = base[0] == UInt8(ascii: "-")
         if negative { index = 1 }
         var mantissa: UInt64 = 0
         var digits = 0
         var scale = 0
-        while index < text.count, JSONParser.isDigit(text[index]) {
-            mantissa = mantissa &* 10 &+ UInt64(text[index] &- UInt8(ascii: "0"))
-            digits += 1
-            index += 1
+        while index < count, JSONParser.isDigit(base[index]) {
+            mantissa = mantissa &* 10 &+ UInt64(base[index] &- UInt8(ascii: "0"))
+            digits &+= 1
+            index &+= 1
         }
-        if index < text.count, text[index] == UInt8(ascii: ".") {
-            index += 1
-            while index < text.count, JSONParser.isDigit(text[index]) {
-                mantissa = mantissa &* 10 &+ UInt64(text[index] &- UInt8(ascii: "0"))
-                digits += 1
-                scale -= 1
-                index += 1
+        if index < count, base[index] == UInt8(ascii: ".") {
+            index &+= 1
+            let first = index
+            while index < count, JSONParser.isDigit(base[index]) {
+                mantissa = mantissa &* 10 &+ UInt64(base[index] &- UInt8(ascii: "0"))
+                index &+= 1
             }
+            digits &+= index &- first
+            scale = first &- index
         }
-        if index < text.count { return nil }   // an exponent: leave it to the full conversion
+        if index < count { return nil }   // an exponent: leave it to the full conversion
         guard digits <= 19, mantissa < 1 << 53, scale >= -22 else { return nil }
-        let value = scale == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[-scale]
+        let value = scale == 0 ? Double(mantissa) : Double(mantissa) / powerOfTen(-scale)
         return negative ? -value : value
     }
 
-    /// 10^0 … 10^22, each exact in a `Double`.
-    static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    /// 10^`exponent` for 0 … 22, each exact in a `Double` (a constant table, no lazy global).
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// An integer literal (no fraction, no exponent) as `Int`, nil on overflow.

@@ -19,7 +19,7 @@
 public struct JSONTape: Sendable {
     /// The document's bytes, exactly as given.
     public let bytes: [UInt8]
-    let nodes: [JSONNode]
+    let nodes: JSONNodes
 
     /// Parses a whole document (RFC 8259, UTF-8). Throws ``JSONParseError`` (offset and reason)
     /// on trailing garbage, unescaped control characters, bad escapes, leading zeros, invalid

@@ -77,8 +77,7 @@ public struct JSONSchema: Sendable {
     public func isValid(_ tape: JSONTape, _ node: Int = 0) -> Bool {
         precondition(node >= 0 && node < tape.nodeCount, "node \(node) is not in the tape")
         return tape.withInstance { instance in
-            var checker = SchemaChecker(program, tape, instance)
-            return checker.check(program.code.root, node)
+            SchemaChecker(program, tape, instance).check(program.code.root, node, 0)
         }
     }
 

@@ -15,16 +15,21 @@ struct SchemaAutomaton {
     var template: UnsafePointer<UInt8>?
     var templateLength = 0
     var templateStart = -1
+    /// The template's steps eight at a time (see ``SchemaTemplateChunk``).
+    var chunks: UnsafePointer<SchemaTemplateChunk>?
+    var chunkStart = -1
 
     /// Appends the automaton of `regex` (if it has one) to the shared arrays.
     static func append(_ regex: SchemaRegex, _ transitions: inout [UInt16], _ states: inout [UInt8],
-                       _ templates: inout [UInt8]) -> SchemaAutomaton {
+                       _ templates: inout [UInt8], _ chunks: inout [SchemaTemplateChunk]) -> SchemaAutomaton {
         guard let dfa = regex.dfa else { return SchemaAutomaton() }
         var automaton = SchemaAutomaton(transitionStart: transitions.count, stateStart: states.count)
         if let chain = SchemaAutomaton.chain(dfa) {
             automaton.templateStart = templates.count
             automaton.templateLength = chain.count
             for allowed in chain { templates.append(contentsOf: allowed.map { $0 ? 1 : 0 }) }
+            automaton.chunkStart = chunks.count
+            chunks.append(contentsOf: SchemaTemplateChunk.chunks(chain))
         }
         transitions.append(contentsOf: dfa.transitions.map { next in
             next == RegexDFA.dead || !dfa.matched[Int(next)] ? next : next | Self.found
@@ -34,12 +39,14 @@ struct SchemaAutomaton {
     }
 
     /// The automaton pointing into the final copies of the shared arrays.
-    func located(_ transitions: UnsafePointer<UInt16>, _ states: UnsafePointer<UInt8>, _ templates: UnsafePointer<UInt8>) -> SchemaAutomaton {
+    func located(_ transitions: UnsafePointer<UInt16>, _ states: UnsafePointer<UInt8>, _ templates: UnsafePointer<UInt8>,
+                 _ chunks: UnsafePointer<SchemaTemplateChunk>) -> SchemaAutomaton {
         guard transitionStart >= 0 else { return SchemaAutomaton() }
         var located = SchemaAutomaton(transitions: transitions + transitionStart, states: states + stateStart)
         if templateStart >= 0 {
             located.template = templates + templateStart
             located.templateLength = templateLength
+            located.chunks = chunks + chunkStart
         }
         return located
     }
@@ -64,11 +71,23 @@ struct SchemaAutomaton {
     }
 
     /// Whether the pattern matches ASCII `text`; nil when there is no automaton or the text has a
-    /// non-ASCII byte (as ``RegexDFA/matches(_:)``).
+    /// non-ASCII byte (as ``RegexDFA/matches(_:)``). `readable` bytes can be read from the start
+    /// of `text` (at least its count): a text of a template's length with room for whole words
+    /// is checked a chunk at a time.
     @inline(__always)
-    func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+    func matches(_ text: UnsafeBufferPointer<UInt8>, readable: Int) -> Bool? {
         if let template {
             let length = templateLength, count = text.count
+            if count == length, let chunks, let base = text.baseAddress, readable >= (length &+ 7) & ~7 {
+                var first = 0, chunk = chunks
+                while first < length {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + first).loadUnaligned(as: UInt64.self))
+                    guard let allowed = chunk.pointee.allows(word, first: first, template) else { break }   // not ASCII
+                    if !allowed { return false }
+                    (first, chunk) = (first &+ 8, chunk + 1)
+                }
+                if first >= length { return true }
+            }
             for index in 0..<min(count, length) {
                 let byte = text[index]
                 if byte >= 0x80 { return nil }

@@ -1,17 +1,17 @@
 /// The `isValid` walk: a yes/no over a compiled schema, stopping at the first failure.
 ///
 /// The same decisions as ``SchemaValidator`` with `collect == false`, without its reporting
-/// machinery: the ops of payload schemas (types, bounds, patterns, members, items, applicators,
-/// references) are decided here in one small, tight switch; the rare ones (`multipleOf`, string
-/// lengths, `uniqueItems`, `contains`, `propertyNames`, `dependent…`) are handed to a
-/// ``SchemaValidator`` at the same nesting depth, so they are decided by the very same code.
-/// Nothing is allocated; tables and instance are read through raw pointers.
+/// machinery. Each schema node is evaluated by its ``SchemaCheckPlan``: its type, member pass
+/// and pattern straight from the plan, its other ops (bounds, items, applicators, references) in
+/// one small switch; the rare ones (`multipleOf`, string lengths, `uniqueItems`, `contains`,
+/// `propertyNames`, `dependent…`) are handed to a ``SchemaValidator`` at the same nesting depth,
+/// so they are decided by the very same code. Nothing is allocated; tables and instance are read
+/// through raw pointers, and the nesting depth travels as an argument.
 struct SchemaChecker {
     let program: SchemaProgram
     let code: SchemaCode
     let tape: JSONTape
     let instance: SchemaInstance
-    private var depth = 0
 
     init(_ program: SchemaProgram, _ tape: JSONTape, _ instance: SchemaInstance) {
         self.program = program
@@ -20,43 +20,69 @@ struct SchemaChecker {
         self.instance = instance
     }
 
-    /// Whether instance `node` matches schema node `schema`. Chains of indirections are skipped
-    /// (their levels still count towards the depth limit, see ``SchemaNodeInfo``), and a node that
-    /// only checks the type is decided here.
+    /// Whether instance `node` matches schema node `schema`, evaluated at nesting `depth`. Chains
+    /// of indirections are skipped (their levels still count towards the depth limit, see
+    /// ``SchemaNodeInfo``), and a node that only checks the type is decided here.
     @inline(__always)
-    mutating func check(_ schema: Int32, _ node: Int) -> Bool {
+    func check(_ schema: Int32, _ node: Int, _ depth: Int) -> Bool {
         let info = code.info[Int(schema)]
         if info.types != 0 {
             return depth &+ Int(info.skipped) < SchemaValidator.maximumDepth
                 && code.matches(SchemaTypes(rawValue: info.types), node, instance, tape)
         }
-        if info.skipped == 0 { return evaluate(schema, node) }
-        let skipped = Int(info.skipped)
-        if code.nodes[Int(info.target)].lower == code.nodes[Int(info.target)].upper {
-            return depth &+ skipped <= SchemaValidator.maximumDepth
-        }
-        depth &+= skipped
-        defer { depth &-= skipped }
-        return evaluate(info.target, node)
+        return reach(info.target, skipped: Int(info.skipped), node, depth)
     }
 
-    /// ``check(_:_:)`` on the node itself: its ops in order, one level deeper.
-    private mutating func evaluate(_ schema: Int32, _ node: Int) -> Bool {
-        let span = code.nodes[Int(schema)]
-        guard span.lower < span.upper else { return true }
-        depth &+= 1
-        defer { depth &-= 1 }
+    /// ``check(_:_:_:)`` of a node whose chain of `skipped` indirections leads to `target`.
+    @inline(__always)
+    func reach(_ target: Int32, skipped: Int, _ node: Int, _ depth: Int) -> Bool {
+        if skipped == 0 { return evaluate(target, node, depth) }
+        if code.plans[Int(target)].empty { return depth &+ skipped <= SchemaValidator.maximumDepth }
+        return evaluate(target, node, depth &+ skipped)
+    }
+
+    /// ``check(_:_:_:)`` on the node itself, by its plan, one level deeper.
+    func evaluate(_ schema: Int32, _ node: Int, _ depth: Int) -> Bool {
+        let plan = code.plans[Int(schema)]
+        if plan.empty { return true }
+        let depth = depth &+ 1
         guard depth <= SchemaValidator.maximumDepth else { return false }
-        var index = Int(span.lower)
-        while index < Int(span.upper) {
-            if !apply(code.ops[index], schema, node) { return false }
+        let record = instance.nodes[node]
+        guard plan.accepts(record, node, tape) else { return false }
+        switch record.kind {
+        case .object:
+            if plan.rule >= 0, !checkMembers(node, Int(plan.rule), depth) { return false }
+        case .string:
+            if plan.pattern >= 0, !code.matches(plan.pattern, node, instance, tape, program) { return false }
+        case .number:
+            if plan.whole || plan.bounds >= 0, !checkNumber(plan, record, node) { return false }
+        default:
+            break
+        }
+        return plan.rest.lower == plan.rest.upper || applyRest(plan.rest, schema, node, depth)
+    }
+
+    /// A plan's `multipleOf: 1` and bounds, on number `node` (whose record is `record`).
+    @inline(never)
+    private func checkNumber(_ plan: SchemaCheckPlan, _ record: JSONNode, _ node: Int) -> Bool {
+        if plan.whole, record.flags != 0, !tape.isIntegral(node) { return false }
+        return plan.bounds < 0 || code.bounds[Int(plan.bounds)].holds(code.double(node, instance, tape))
+    }
+
+    /// The ops of a plan's rest, in order.
+    @inline(never)
+    private func applyRest(_ rest: Span, _ schema: Int32, _ node: Int, _ depth: Int) -> Bool {
+        var index = Int(rest.lower)
+        while index < Int(rest.upper) {
+            if !apply(code.restOps[index], schema, node, depth) { return false }
             index &+= 1
         }
         return true
     }
 
+    /// One op of a plan's rest, decided as ``SchemaValidator`` decides it.
     @inline(__always)
-    private mutating func apply(_ op: SchemaOp, _ schema: Int32, _ node: Int) -> Bool {
+    private func apply(_ op: SchemaOp, _ schema: Int32, _ node: Int, _ depth: Int) -> Bool {
         switch op {
         case .alwaysFalse:
             return false
@@ -88,92 +114,57 @@ struct SchemaChecker {
         case .maxProperties(let limit):
             return instance.kind(node) != .object || instance.count(node) <= limit
         case .items(let prefix, let rest):
-            return checkItems(node, prefix: prefix, rest: rest)
+            return checkItems(node, prefix: prefix, rest: rest, depth)
         case .members(let rule):
-            return checkMembers(node, Int(rule))
+            return instance.kind(node) != .object || checkMembers(node, Int(rule), depth)
         case .required(let keys):
-            guard instance.kind(node) == .object else { return true }
-            for index in Int(keys.lower)..<Int(keys.upper) where code.member(node, code.keyLists[index], instance, tape) == nil {
-                return false
-            }
-            return true
+            return instance.kind(node) != .object || hasMembers(node, keys)
         case .allOf(let list):
-            for index in Int(list.lower)..<Int(list.upper) where !check(code.children[index], node) { return false }
+            for index in Int(list.lower)..<Int(list.upper) where !check(code.children[index], node, depth) { return false }
             return true
         case .anyOf(let list):
-            for index in Int(list.lower)..<Int(list.upper) where check(code.children[index], node) { return true }
+            for index in Int(list.lower)..<Int(list.upper) where check(code.children[index], node, depth) { return true }
             return false
         case .oneOf(let list):
             var matched = 0
-            for index in Int(list.lower)..<Int(list.upper) where check(code.children[index], node) {
+            for index in Int(list.lower)..<Int(list.upper) where check(code.children[index], node, depth) {
                 matched &+= 1
                 if matched > 1 { return false }
             }
             return matched == 1
         case .not(let negated):
-            return !check(negated, node)
+            return !check(negated, node, depth)
         case .conditional(let condition, let then, let otherwise):
-            let branch = check(condition, node) ? then : otherwise
-            return branch < 0 || check(branch, node)
+            let branch = check(condition, node, depth) ? then : otherwise
+            return branch < 0 || check(branch, node, depth)
         case .ref(let target):
-            return check(target, node)
+            return check(target, node, depth)
         case .multipleOf, .minLength, .maxLength, .uniqueItems, .contains, .propertyNames, .dependentRequired, .dependentSchemas:
-            return handOver(op, schema, node)
+            return handOver(op, schema, node, depth)
         }
     }
 
     /// A rare op, decided by ``SchemaValidator`` (without collecting) at the current depth.
     @inline(never)
-    private func handOver(_ op: SchemaOp, _ schema: Int32, _ node: Int) -> Bool {
+    private func handOver(_ op: SchemaOp, _ schema: Int32, _ node: Int, _ depth: Int) -> Bool {
         var validator = SchemaValidator(program, tape, instance, collect: false, depth: depth)
         return validator.apply(op, schema, node)
     }
 
     /// `prefixItems` and `items`.
-    private mutating func checkItems(_ array: Int, prefix: Span, rest: Int32) -> Bool {
+    private func checkItems(_ array: Int, prefix: Span, rest: Int32, _ depth: Int) -> Bool {
         guard instance.kind(array) == .array else { return true }
         var element = array &+ 1
         for index in 0..<instance.count(array) {
             if index < prefix.count {
-                if !check(code.children[Int(prefix.lower) &+ index], element) { return false }
+                if !check(code.children[Int(prefix.lower) &+ index], element, depth) { return false }
             } else if rest < 0 {
                 return true
-            } else if !check(rest, element) {
+            } else if !check(rest, element, depth) {
                 return false
             }
             element = instance.next(element)
         }
         return true
-    }
-
-    /// `properties` (found by name in the rule's table), `patternProperties`,
-    /// `additionalProperties`, and the `required` names folded into the pass.
-    private mutating func checkMembers(_ object: Int, _ ruleIndex: Int) -> Bool {
-        guard instance.kind(object) == .object else { return true }
-        let rule = code.objectRules[ruleIndex]
-        var seen: UInt64 = 0
-        var keyNode = object &+ 1
-        for _ in 0..<instance.count(object) {
-            let value = keyNode &+ 1
-            let index = code.property(ruleIndex, named: keyNode, instance, tape)
-            var matched = index >= 0
-            if matched {
-                let property = code.properties[index]
-                seen |= property.requiredBit
-                if !check(property.schema, value) { return false }
-            }
-            var entry = Int(rule.patterns.lower)
-            while entry < Int(rule.patterns.upper) {
-                let pattern = code.patterns[entry]
-                if code.matches(pattern.regex, keyNode, instance, tape, program) {
-                    matched = true
-                    if !check(pattern.schema, value) { return false }
-                }
-                entry &+= 1
-            }
-            if !matched, rule.additional >= 0, !check(rule.additional, value) { return false }
-            keyNode = instance.next(value)
-        }
-        return seen & rule.requiredMask == rule.requiredMask
     }
 }

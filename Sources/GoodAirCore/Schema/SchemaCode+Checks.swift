@@ -39,7 +39,9 @@ extension SchemaCode {
     /// escapes, else on `program`'s ``SchemaRegex``.
     @inline(__always)
     func matches(_ index: Int32, _ node: Int, _ instance: SchemaInstance, _ tape: JSONTape, _ program: SchemaProgram) -> Bool {
-        if instance.nodes[node].flags & JSONNode.escaped == 0, let result = automata[Int(index)].matches(instance.text(node)) {
+        let record = instance.nodes[node]
+        if record.flags & JSONNode.escaped == 0,
+           let result = automata[Int(index)].matches(instance.text(node), readable: instance.count &- Int(record.start)) {
             return result
         }
         return tape.matches(program.tables.regexes[Int(index)], node)

@@ -25,6 +25,11 @@ struct SchemaCode: @unchecked Sendable {
     let memberSlots: UnsafePointer<SchemaMemberSlot>
     /// Per schema node, what is known before seeing an instance (see ``SchemaNodeInfo``).
     let info: UnsafePointer<SchemaNodeInfo>
+    /// Per schema node, how ``SchemaChecker`` evaluates it (see ``SchemaCheckPlan``), and the ops
+    /// its plan leaves to the general switch.
+    let plans: UnsafePointer<SchemaCheckPlan>
+    let restOps: UnsafePointer<SchemaOp>
+    let bounds: UnsafePointer<SchemaBounds>
     /// Per regex, its ASCII automaton (or none).
     let automata: UnsafePointer<SchemaAutomaton>
     /// The schema document (values of `const` and `enum`).
@@ -50,16 +55,21 @@ struct SchemaCode: @unchecked Sendable {
         keys = copy(tables.keys)
         keyBytes = copy(tables.keyBytes + repeatElement(0, count: 8))   // word reads past the last name
         keyTags = copy(tables.keyTags)
-        info = copy(SchemaNodeInfo.build(tables))
-        let (memberTables, memberSlots) = SchemaMemberTable.build(tables)
+        let info = SchemaNodeInfo.build(tables)
+        self.info = copy(info)
+        let (plans, restOps, bounds) = SchemaCheckPlan.build(tables)
+        self.plans = copy(plans)
+        self.restOps = copy(restOps)
+        self.bounds = copy(bounds)
+        let (memberTables, memberSlots) = SchemaMemberTable.build(tables, info)
         self.memberTables = copy(memberTables)
         self.memberSlots = copy(memberSlots)
         var automata: [SchemaAutomaton] = []
-        var transitions: [UInt16] = [], states: [UInt8] = [], templates: [UInt8] = []
-        for regex in tables.regexes { automata.append(SchemaAutomaton.append(regex, &transitions, &states, &templates)) }
-        let transitionTable = copy(transitions), stateTable = copy(states), templateTable = copy(templates)
-        self.automata = copy(automata.map { $0.located(transitionTable, stateTable, templateTable) })
-        document = SchemaInstance(nodes: copy(tables.document.nodes), source: copy(tables.document.bytes), count: tables.document.bytes.count)
+        var transitions: [UInt16] = [], states: [UInt8] = [], templates: [UInt8] = [], chunks: [SchemaTemplateChunk] = []
+        for regex in tables.regexes { automata.append(SchemaAutomaton.append(regex, &transitions, &states, &templates, &chunks)) }
+        let transitionTable = copy(transitions), stateTable = copy(states), templateTable = copy(templates), chunkTable = copy(chunks)
+        self.automata = copy(automata.map { $0.located(transitionTable, stateTable, templateTable, chunkTable) })
+        document = SchemaInstance(nodes: copy(tables.document.nodes.array), source: copy(tables.document.bytes), count: tables.document.bytes.count)
     }
 
     /// Whether schema `node` is the `false` schema.

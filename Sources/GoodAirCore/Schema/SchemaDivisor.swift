@@ -27,6 +27,10 @@ struct SchemaDivisor: Sendable {
         exponent = decimal.exponent
     }
 
+    /// Whether the divisor is exactly 1 (`1`, `1.0`, `10e-1`…): then ``divides(_:_:)`` holds
+    /// exactly for the numbers without fractional part (``JSONTape/isIntegral(_:)``).
+    var isOne: Bool { significand == 1 && exponent == 0 }
+
     /// Whether number node `node` of `tape` is a multiple of this divisor.
     func divides(_ tape: JSONTape, _ node: Int) -> Bool {
         guard significand > 0 else {

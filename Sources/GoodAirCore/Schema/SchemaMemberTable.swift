@@ -2,25 +2,44 @@
 /// member name finds its property in about one probe, comparing the tag the parser stored in the
 /// name's node, then the bytes. When a name is listed twice, the first entry wins, as in a scan
 /// of `properties` in order.
+///
+/// Beside the hash slots, the same slots in `properties` order (``ordered``): members usually come
+/// in the order the schema lists them, so the `isValid` walk tries the slot after the last one
+/// matched before hashing (see ``SchemaCode/slot(_:named:expected:_:_:)``).
 struct SchemaMemberTable {
     /// First slot in ``SchemaCode/memberSlots``.
     var start: Int32
     /// Slot count minus one (a power of two minus one); -1 when the rule has no properties.
     var mask: Int32
+    /// First of the rule's slots in `properties` order, in ``SchemaCode/memberSlots``.
+    var ordered: Int32
+    /// How many `properties` the rule has (slots in order), and the first one's index in `properties`.
+    var count: Int32
+    var first: Int32
+    /// One bit per property, picked by its tag (see ``bloomBit(_:)``): a name whose bit is clear
+    /// is none of them, found without a probe.
+    var bloom: UInt64
 
-    /// The tables of every object rule of `tables`, and all their slots.
-    static func build(_ tables: SchemaTables) -> ([SchemaMemberTable], [SchemaMemberSlot]) {
+    /// The ``bloom`` bit of a name's tag: from its high bits (the low ones pick the slot).
+    @inline(__always)
+    static func bloomBit(_ tag: UInt32) -> UInt64 { 1 &<< UInt64(tag &>> 26) }
+
+    /// The tables of every object rule of `tables`, and all their slots; `info` is each schema
+    /// node's ``SchemaNodeInfo``, copied into the slots.
+    static func build(_ tables: SchemaTables, _ info: [SchemaNodeInfo]) -> ([SchemaMemberTable], [SchemaMemberSlot]) {
         var result: [SchemaMemberTable] = []
         var slots: [SchemaMemberSlot] = []
         for rule in tables.objectRules {
             guard rule.properties.count > 0 else {
-                result.append(SchemaMemberTable(start: Int32(slots.count), mask: -1))
+                result.append(SchemaMemberTable(start: Int32(slots.count), mask: -1, ordered: Int32(slots.count), count: 0, first: 0, bloom: 0))
                 continue
             }
             var size = 4
             while size < rule.properties.count * 2 { size *= 2 }
             let start = slots.count
-            slots.append(contentsOf: repeatElement(SchemaMemberSlot(tag: 0, property: -1, keyStart: 0, keyLength: 0), count: size))
+            slots.append(contentsOf: repeatElement(SchemaMemberSlot.empty, count: size))
+            var first: [Int32: Int] = [:]   // key → its first entry in `properties`
+            var bloom: UInt64 = 0
             entries: for index in Int(rule.properties.lower)..<Int(rule.properties.upper) {
                 let key = tables.properties[index].key
                 let tag = tables.keyTags[Int(key)]
@@ -29,93 +48,65 @@ struct SchemaMemberTable {
                     if tables.properties[Int(slots[start + slot].property)].key == key { continue entries }
                     slot = (slot + 1) & (size - 1)
                 }
-                let span = tables.keys[Int(key)]
-                slots[start + slot] = SchemaMemberSlot(tag: tag, property: Int32(index), keyStart: span.lower, keyLength: Int32(span.count))
+                first[key] = index
+                bloom |= bloomBit(tag)
+                slots[start + slot] = SchemaMemberSlot(tables, index, info)
             }
-            result.append(SchemaMemberTable(start: Int32(start), mask: Int32(size - 1)))
+            let ordered = slots.count
+            for index in Int(rule.properties.lower)..<Int(rule.properties.upper) {
+                slots.append(SchemaMemberSlot(tables, first[tables.properties[index].key]!, info))
+            }
+            result.append(SchemaMemberTable(start: Int32(start), mask: Int32(size - 1), ordered: Int32(ordered),
+                                            count: Int32(rule.properties.count), first: rule.properties.lower, bloom: bloom))
         }
         return (result, slots)
     }
 }
 
-/// One slot of a ``SchemaMemberTable``: a name's tag, its entry in `properties` (-1: empty) and
-/// its bytes in ``SchemaCode/keyBytes`` (so a probe reads no other table).
+/// One slot of a ``SchemaMemberTable``: a name's tag, its entry in `properties` (-1: empty), its
+/// bytes in ``SchemaCode/keyBytes``, and what the `isValid` walk needs of its entry (required bit,
+/// and where its schema leads), so a member costs one slot read.
 struct SchemaMemberSlot {
     var tag: UInt32
     var property: Int32
     var keyStart: Int32
     var keyLength: Int32
-}
+    /// Where the entry's schema leads (``SchemaNodeInfo/target``, ``SchemaNodeInfo/skipped``).
+    var target: Int32
+    var skipped: Int32
+    /// When the target only checks the type: the ``SchemaCheckPlan/kinds`` it allows; 0 otherwise.
+    var kinds: UInt8
+    /// The entry's ``SchemaProperty/requiredBit``.
+    var requiredBit: UInt64
+    /// The name's first eight bytes (fewer: zeros above), little-endian.
+    var keyWord: UInt64
 
-extension SchemaCode {
-    /// The `properties` entry of object rule `rule` named like member name node `keyNode` of
-    /// `instance` (whose tape is `tape`); -1 when none is.
-    @inline(__always)
-    func property(_ rule: Int, named keyNode: Int, _ instance: SchemaInstance, _ tape: JSONTape) -> Int {
-        let table = memberTables[rule]
-        guard table.mask >= 0 else { return -1 }
-        let record = instance.nodes[keyNode]
-        let tag = record.count
-        var slot = Int(tag & UInt32(bitPattern: table.mask))
-        while true {
-            let entry = memberSlots[Int(table.start) &+ slot]
-            if entry.property < 0 { return -1 }
-            if entry.tag == tag {
-                if record.flags & JSONNode.escaped == 0 {
-                    let length = Int(record.end &- record.start)
-                    if length == Int(entry.keyLength),
-                       sameBytes(instance, Int(record.start), keyBytes + Int(entry.keyStart), length) { return Int(entry.property) }
-                } else if keyEquals(keyNode, record, properties[Int(entry.property)].key, instance, tape) {
-                    return Int(entry.property)
-                }
-            }
-            slot = (slot &+ 1) & Int(table.mask)
-        }
+    static let empty = SchemaMemberSlot(tag: 0, property: -1, keyStart: 0, keyLength: 0, target: -1, skipped: 0, kinds: 0, requiredBit: 0, keyWord: 0)
+
+    init(tag: UInt32, property: Int32, keyStart: Int32, keyLength: Int32, target: Int32, skipped: Int32, kinds: UInt8, requiredBit: UInt64, keyWord: UInt64) {
+        self.tag = tag
+        self.property = property
+        self.keyStart = keyStart
+        self.keyLength = keyLength
+        self.target = target
+        self.skipped = skipped
+        self.kinds = kinds
+        self.requiredBit = requiredBit
+        self.keyWord = keyWord
     }
 
-    /// Whether member name node `keyNode` (whose record is `record`) is property name `key`.
-    @inline(__always)
-    func keyEquals(_ keyNode: Int, _ record: JSONNode, _ key: Int32, _ instance: SchemaInstance, _ tape: JSONTape) -> Bool {
-        let span = keys[Int(key)]
-        if record.flags & JSONNode.escaped == 0 {
-            let length = Int(record.end &- record.start)
-            return length == span.count && sameBytes(instance, Int(record.start), keyBytes + Int(span.lower), length)
+    /// The slot of entry `index` of `tables.properties`.
+    init(_ tables: SchemaTables, _ index: Int, _ info: [SchemaNodeInfo]) {
+        let property = tables.properties[index]
+        let span = tables.keys[Int(property.key)]
+        let info = info[Int(property.schema)]
+        var word: UInt64 = 0
+        for (index, byte) in tables.keyBytes[Int(span.lower)..<Int(span.upper)].prefix(8).enumerated() {
+            word |= UInt64(byte) << (8 * UInt64(index))
         }
-        return tape.keyEquals(keyNode, utf8: UnsafeBufferPointer(start: keyBytes + Int(span.lower), count: span.count), tag: keyTags[Int(key)])
-    }
-
-    /// Whether the `count` instance bytes at `start` equal the `count` bytes at `key` (in
-    /// ``keyBytes``, followed by at least eight readable bytes): up to 16 bytes with one or two
-    /// word comparisons, no loop.
-    @inline(__always)
-    func sameBytes(_ instance: SchemaInstance, _ start: Int, _ key: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        let text = instance.source + start
-        if count <= 8, start &+ 8 <= instance.count {
-            let mine = UInt64(littleEndian: Self.word(text)), theirs = UInt64(littleEndian: Self.word(key))
-            let unused = UInt64((8 &- count) &* 8)
-            return (mine ^ theirs) << unused == 0
-        }
-        if count > 8, count <= 16 {
-            let tail = count &- 8
-            return Self.word(text) == Self.word(key) && Self.word(text + tail) == Self.word(key + tail)
-        }
-        return SchemaInstance.equal(text, key, count)
-    }
-
-    /// Eight bytes at `pointer`, unaligned.
-    @inline(__always)
-    static func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 { UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self) }
-
-    /// The value node of the member of `object` named `key`, or nil (the first one when repeated).
-    @inline(__always)
-    func member(_ object: Int, _ key: Int32, _ instance: SchemaInstance, _ tape: JSONTape) -> Int? {
-        let tag = keyTags[Int(key)]
-        var keyNode = object &+ 1
-        for _ in 0..<instance.count(object) {
-            let record = instance.nodes[keyNode]
-            if record.count == tag, keyEquals(keyNode, record, key, instance, tape) { return keyNode &+ 1 }
-            keyNode = instance.next(keyNode &+ 1)
-        }
-        return nil
+        self.init(tag: tables.keyTags[Int(property.key)], property: Int32(index), keyStart: span.lower, keyLength: Int32(span.count),
+                  target: info.target, skipped: info.skipped,
+                  kinds: info.types == 0 ? 0 : SchemaCheckPlan.kinds(SchemaTypes(rawValue: info.types)),
+                  requiredBit: property.requiredBit, keyWord: word)
     }
 }
