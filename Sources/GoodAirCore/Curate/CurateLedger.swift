@@ -37,7 +37,9 @@ struct CurateLedger {
                 index += 1
             }
             if fields == 2 && index > start {
-                func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self) }
+                func text(_ from: Int, _ to: Int) -> String {
+                    String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+                }
                 record(text(start, tabs.0), sha256: text(tabs.0 + 1, tabs.1), outcome: text(tabs.1 + 1, index))
             }
             start = index + 1

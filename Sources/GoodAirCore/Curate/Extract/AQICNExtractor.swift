@@ -12,8 +12,9 @@ enum AQICNExtractor {
 
     /// `iaqi` members and their columns.
     static let subIndices: [(member: MemberKey, column: Column)] = [
-        (MemberKey("pm25"), .pm25_aqi), (MemberKey("pm10"), .pm10_aqi), (MemberKey("o3"), .o3_aqi), (MemberKey("no2"), .no2_aqi), (MemberKey("so2"), .so2_aqi),
-        (MemberKey("co"), .co_aqi), (MemberKey("t"), .t_c), (MemberKey("h"), .h_pct), (MemberKey("p"), .p_hpa), (MemberKey("w"), .w_ms),
+        (MemberKey("pm25"), .pm25_aqi), (MemberKey("pm10"), .pm10_aqi), (MemberKey("o3"), .o3_aqi),
+        (MemberKey("no2"), .no2_aqi), (MemberKey("so2"), .so2_aqi), (MemberKey("co"), .co_aqi),
+        (MemberKey("t"), .t_c), (MemberKey("h"), .h_pct), (MemberKey("p"), .p_hpa), (MemberKey("w"), .w_ms),
     ]
 
     /// The other names it reads.

@@ -9,8 +9,9 @@ enum OWMAirExtractor {
 
     /// `components` members and their columns.
     static let components: [(member: MemberKey, column: Column)] = [
-        (MemberKey("co"), .co_ugm3), (MemberKey("no"), .no_ugm3), (MemberKey("no2"), .no2_ugm3), (MemberKey("o3"), .o3_ugm3), (MemberKey("so2"), .so2_ugm3),
-        (MemberKey("pm2_5"), .pm2_5_ugm3), (MemberKey("pm10"), .pm10_ugm3), (MemberKey("nh3"), .nh3_ugm3),
+        (MemberKey("co"), .co_ugm3), (MemberKey("no"), .no_ugm3), (MemberKey("no2"), .no2_ugm3),
+        (MemberKey("o3"), .o3_ugm3), (MemberKey("so2"), .so2_ugm3), (MemberKey("pm2_5"), .pm2_5_ugm3),
+        (MemberKey("pm10"), .pm10_ugm3), (MemberKey("nh3"), .nh3_ugm3),
     ]
 
     /// The other names it reads.
