@@ -2,7 +2,8 @@ import Foundation
 import GoodAirCore
 
 /// A lake in a fresh temporary folder, with the repository's référentiel (or a given one), removed
-/// when the test is done with it.
+/// when the test is done with it: by `remove()`, or at the latest when the object goes away, so a
+/// test that forgets the `defer` leaves nothing in the temporary folder.
 ///
 /// ```swift
 /// let lake = try TemporaryLake()
@@ -54,4 +55,6 @@ public final class TemporaryLake: @unchecked Sendable {
     }
 
     public func remove() { try? FileManager.default.removeItem(at: root) }
+
+    deinit { remove() }
 }

@@ -53,6 +53,7 @@ struct SilverPartitionTests {
     @Test("a partition read back from its file merges as the rows it was made of")
     func readBack() throws {
         let lake = try TemporaryLake()
+        defer { lake.remove() }
         let url = SilverPartition.url(lake: lake.lake, table: "weather", date: "1970-01-01")
         var written = SilverPartition(empty: url, builder: builder)
         written.merge([try row("paris", 10, collected: 10, 12.5), try row("lyon", 10, collected: 10, 14)])
