@@ -2,16 +2,21 @@
 //
 //   goodair-bench parse-validate BRONZE_DIR [--limit N] [--rounds R] [--schemas DIR]
 //                  [--phase parse|validate|manifests] [--source NAME]
+//   goodair-bench curate-floor BRONZE_DIR [--schemas DIR]
+//                  (read, gunzip, sha256, parse, validate every snapshot, nothing else: timed by
+//                  bench-curate.sh next to the bounds and the curation)
 //   goodair-bench city-daily LAKE      (gold city_daily from silver, timed; see bench-gold.sh)
 //   goodair-bench warehouse-query LAKE [CITY] [VARIABLE]   (the dashboard's queries, timed)
 //
-// Loads the bronze snapshots (gunzipped, outside the timed part) and the hour manifests, then
-// times JSON parsing, schema validation of pre-parsed tapes and manifest parsing, per source.
+// parse-validate loads the bronze snapshots (gunzipped, outside the timed part) and the hour
+// manifests, then times JSON parsing, schema validation of pre-parsed tapes and manifest parsing,
+// per source.
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 2, ["parse-validate", "city-daily", "warehouse-query"].contains(arguments[0]) else {
+guard arguments.count >= 2, ["parse-validate", "curate-floor", "city-daily", "warehouse-query"].contains(arguments[0]) else {
     print("usage: goodair-bench parse-validate BRONZE_DIR [--limit N] [--rounds R] [--schemas DIR] [--phase parse|validate|manifests] [--source NAME]")
+    print("       goodair-bench curate-floor BRONZE_DIR [--schemas DIR]")
     print("       goodair-bench city-daily LAKE")
     print("       goodair-bench warehouse-query LAKE [CITY] [VARIABLE]")
     exit(2)
@@ -25,6 +30,9 @@ do {
         if arguments.count > 2 { bench.city = arguments[2] }
         if arguments.count > 3 { bench.variable = arguments[3] }
         try bench.run()
+    } else if arguments[0] == "curate-floor" {
+        let options = try BenchOptions(parsing: Array(arguments.dropFirst()))
+        try CurateFloorBench(bronze: options.bronze.path, schemas: options.schemas).run()
     } else {
         let options = try BenchOptions(parsing: Array(arguments.dropFirst()))
         try ParseValidateBench(options: options).run()

@@ -16,12 +16,12 @@ import CZlib
 ///     let json = try reader.gunzip(stored)
 /// }
 /// ```
-final class GzipFileReader {
+public final class GzipFileReader {
     private let stream: UnsafeMutablePointer<z_stream>
     private var input: UnsafeMutableRawBufferPointer
     private var output: UnsafeMutableRawBufferPointer
 
-    init() throws {
+    public init() throws {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         input = .allocate(byteCount: 256 * 1024, alignment: 16)
@@ -47,7 +47,7 @@ final class GzipFileReader {
     /// second `read(2)` that would return 0 — one system call per snapshot. Linux returns short
     /// reads of a regular file only at its end; a file that changes while it is read is caught
     /// by the manifest's sha256 anyway.
-    func read(_ name: String, in directory: Int32) -> UnsafeRawBufferPointer? {
+    public func read(_ name: String, in directory: Int32) -> UnsafeRawBufferPointer? {
         // `withCString` lends a native string's own bytes; passing `name` itself would copy them
         // into a fresh array on every call.
         let fd = name.withCString { openat(directory, $0, O_RDONLY | O_CLOEXEC) }
@@ -72,13 +72,13 @@ final class GzipFileReader {
     /// - parameter checkCRC: whether the member's trailer (CRC-32 and length) is checked (default true).
     ///   Pass false only when the caller checks a stronger checksum of the output right after, as
     ///   curation does with the manifest's sha256: the CRC would then cost time and catch nothing more.
-    func gunzip(_ bytes: UnsafeRawBufferPointer, checkCRC: Bool = true) throws(GzipError) -> [UInt8] {
+    public func gunzip(_ bytes: UnsafeRawBufferPointer, checkCRC: Bool = true) throws(GzipError) -> [UInt8] {
         Array(try inflated(bytes, checkCRC: checkCRC))
     }
 
     /// ``gunzip(_:checkCRC:)`` into the reader's reused output buffer, without copying: the bytes
     /// stay valid until the next call of `inflated` or `gunzip`.
-    func inflated(_ bytes: UnsafeRawBufferPointer, checkCRC: Bool = true) throws(GzipError) -> UnsafeRawBufferPointer {
+    public func inflated(_ bytes: UnsafeRawBufferPointer, checkCRC: Bool = true) throws(GzipError) -> UnsafeRawBufferPointer {
         guard inflateReset(stream) == Z_OK, inflateValidate(stream, checkCRC ? 1 : 0) == Z_OK else {
             throw GzipError.zlib("inflateReset failed")
         }
