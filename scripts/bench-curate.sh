@@ -8,7 +8,7 @@
 # which splits curation's time into what validating costs and what the rest of the job costs.
 #   BENCH_DAYS   days of all cities and sources in the corpus (default 54: about 100,000 snapshots)
 #   BENCH_DIR    where the corpus is kept between runs (default .bench)
-#   BENCH_ROUNDS rounds of the three loops (default 5)
+#   BENCH_ROUNDS rounds of the four loops (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 days=${BENCH_DAYS:-54}
@@ -29,7 +29,7 @@ pin="taskset -c 0"; command -v taskset >/dev/null || pin=""
 # All runs read from a warm page cache: the first walk only warms it. Throughput is counted on
 # CPU time (user + system, one core), which a busy machine disturbs less than wall time; wall time
 # is shown too. The CPU of these shared VMs changes speed by a third from one minute to the next,
-# so the three loops run one after the other in each of BENCH_ROUNDS rounds (default 5), and the
+# so the four loops run one after the other in each of BENCH_ROUNDS rounds (default 5), and the
 # ratios are taken within a round: the report gives their median and their range.
 rounds=${BENCH_ROUNDS:-5}
 $pin "$dir/gunzip-bound" "$lake/bronze" >/dev/null
@@ -43,7 +43,7 @@ for round in $(seq 1 "$rounds"); do
   echo "$(cat "$dir/bound-c.txt") $(cat "$dir/bound-py.txt") $(cat "$dir/floor.txt") $(cat "$dir/time.txt")" >> "$dir/rounds.txt"
 done
 read -r files raw _ < "$dir/bound-c.out"
-awk -v f="$files" -v r="$raw" -v n="$rounds" '
+awk -v f="$files" -v r="$raw" '
 function median(a, k,   i, j, t, b) {
   for (i = 1; i <= k; i++) b[i] = a[i]
   for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
