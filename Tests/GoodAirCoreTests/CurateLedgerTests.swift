@@ -36,7 +36,7 @@ struct CurateLedgerTests {
         #expect(written[1] == "hour=00/brest.json.gz\ts-00-brest\tsilver")
     }
 
-    @Test("entries recorded in reverse order, beyond what the insertion pass is allowed to move, are sorted too")
+    @Test("entries recorded in reverse order are written sorted too")
     func reverseOrder() throws {
         let lake = try TemporaryLake()
         defer { lake.remove() }

@@ -75,7 +75,11 @@ struct CurateLedger {
     }
 
     func write() throws {
-        let order = sortedPositions()
+        // Entries come mostly in path order already (hour after hour): sort positions, not entries.
+        var order = Array(entries.indices)
+        if !order.isEmpty && !zip(order, order.dropFirst()).allSatisfy({ !Self.precedes(entries[$1].path, entries[$0].path) }) {
+            order.sort { Self.precedes(entries[$0].path, entries[$1].path) }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 110)
         for position in order {
@@ -88,31 +92,6 @@ struct CurateLedger {
             bytes.append(0x0A)
         }
         try AtomicFile.write(bytes, to: url, durable: false)
-    }
-
-    /// The entries' positions in path order. Curation records them nearly in that order: hour
-    /// after hour, each hour's files sorted, then the hour's manifest line, which sorts before
-    /// them. An insertion sort moves each manifest line back past its hour's files, a few
-    /// comparisons each where a full sort made a dozen per entry; entries further out of order
-    /// (a ledger edited by hand, a run that went back to an earlier hour) fall back to the sort.
-    private func sortedPositions() -> [Int] {
-        var order = Array(entries.indices)
-        var budget = 64 * order.count
-        for position in order.indices.dropFirst() {
-            let item = order[position]
-            var slot = position
-            while slot > 0, Self.precedes(entries[item].path, entries[order[slot - 1]].path) {
-                order[slot] = order[slot - 1]
-                slot -= 1
-                budget -= 1
-            }
-            order[slot] = item
-            if budget < 0 {
-                order.sort { Self.precedes(entries[$0].path, entries[$1].path) }
-                break
-            }
-        }
-        return order
     }
 
     /// Byte order of two paths' UTF-8 (a prefix first), without copying them.
