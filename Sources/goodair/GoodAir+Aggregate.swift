@@ -39,7 +39,7 @@ extension GoodAir {
 
         func run() async throws {
             let aggregator = Aggregator(
-                lake: options.resolvedLake(),
+                lake: try options.resolvedLake(),
                 configuration: AggregateConfiguration(rebuild: rebuild, lockWait: max(0, waitLock)),
                 clock: try options.clock(), logger: try options.logger(label: "goodair.aggregate"))
             let report = try await aggregator.aggregate()

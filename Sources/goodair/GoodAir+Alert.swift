@@ -31,7 +31,7 @@ extension GoodAir.Alert {
     static func mailingCenter(_ options: LakeOptions) throws -> (SMTPSettings, AlertCenter) {
         let env = options.environment
         guard let settings = try SMTPSettings(environment: env) else { throw AlertError.notConfigured }
-        let center = try AlertCenter.fromEnvironment(env, lake: options.resolvedLake(), clock: try options.clock(),
+        let center = try AlertCenter.fromEnvironment(env, lake: try options.resolvedLake(), clock: try options.clock(),
                                                      logger: try options.logger(label: "goodair.alert"))
         return (settings, center)
     }
@@ -44,7 +44,7 @@ extension GoodAir.Alert {
         @OptionGroup var options: LakeOptions
 
         func run() throws {
-            let lake = options.resolvedLake()
+            let lake = try options.resolvedLake()
             let book = try IncidentBook.load(from: lake)
             let now = try options.clock().now()
             print("open incidents: \(book.open.count)")

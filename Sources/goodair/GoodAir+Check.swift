@@ -45,7 +45,7 @@ extension GoodAir {
         }
 
         func run() async throws {
-            let lake = options.resolvedLake(), clock = try options.clock(), logger = try options.logger(label: "goodair.check")
+            let lake = try options.resolvedLake(), clock = try options.clock(), logger = try options.logger(label: "goodair.check")
             let checker = QualityChecker(lake: lake,
                                          configuration: QualityConfiguration(schemas: URL(fileURLWithPath: schemas), from: from, to: to, windowHours: hours),
                                          clock: clock, logger: logger)

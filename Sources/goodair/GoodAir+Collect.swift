@@ -31,7 +31,7 @@ extension GoodAir {
         func run() async throws {
             let clock = try options.clock()
             let logger = try options.logger(label: "goodair.collect")
-            let lake = options.resolvedLake()
+            let lake = try options.resolvedLake()
             let plan = try selection.plan(lake: lake, current: Hour(containing: clock.now()))
             let configuration = try tuning.configuration(endpoints: options.environment.endpoints())
             let collector = Collector(lake: lake, configuration: configuration, client: CurlHTTPClient(),

@@ -45,7 +45,7 @@ extension GoodAir {
                 if let value, Timestamp.parseDate(value) == nil { throw ValidationError("\(flag): '\(value)' is not a date YYYY-MM-DD") }
             }
             let curator = Curator(
-                lake: options.resolvedLake(),
+                lake: try options.resolvedLake(),
                 configuration: CurateConfiguration(schemas: URL(fileURLWithPath: schemas), from: from, to: to,
                                                    rebuild: rebuild, lockWait: max(0, waitLock)),
                 clock: try options.clock(), logger: try options.logger(label: "goodair.curate"))

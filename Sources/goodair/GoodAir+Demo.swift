@@ -43,7 +43,7 @@ extension GoodAir {
             let clock = try options.clock()
             var logger = try options.logger(label: "goodair.demo")
             if options.logLevel == nil { logger.logLevel = .error }
-            let lake = options.resolvedLake()
+            let lake = try options.resolvedLake()
             try seedReference(lake)
             let catalog = try CityCatalog.load(from: lake.citiesFile)
             // Keys made up for this run: they show that no secret reaches the lake, and die with it.

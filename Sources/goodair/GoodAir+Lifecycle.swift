@@ -63,7 +63,7 @@ extension GoodAir.Lifecycle {
         var out: String?
 
         func run() async throws {
-            let plan = LifecyclePlanner(lake: options.resolvedLake(), policy: try policy.load(), policyFile: policy.policy,
+            let plan = LifecyclePlanner(lake: try options.resolvedLake(), policy: try policy.load(), policyFile: policy.policy,
                                         clock: try options.clock(), logger: try options.logger(label: "goodair.lifecycle")).plan()
             if json { FileHandle.standardOutput.write(Data(try plan.json())) } else { print(plan.text) }
             if let out {
@@ -106,7 +106,7 @@ extension GoodAir.Lifecycle {
         var waitLock: Double = 0
 
         func run() async throws {
-            let lake = options.resolvedLake(), clock = try options.clock()
+            let lake = try options.resolvedLake(), clock = try options.clock()
             let logger = try options.logger(label: "goodair.lifecycle")
             let policy = try self.policy.load()
             let applier = LifecycleApplier(lake: lake, policy: policy,
@@ -156,7 +156,7 @@ extension GoodAir.Lifecycle {
         var waitLock: Double = 0
 
         func run() async throws {
-            let report = try await Restorer(lake: options.resolvedLake(), configuration: LifecycleConfiguration(lockWait: max(0, waitLock)),
+            let report = try await Restorer(lake: try options.resolvedLake(), configuration: LifecycleConfiguration(lockWait: max(0, waitLock)),
                                             clock: try options.clock(), logger: try options.logger(label: "goodair.lifecycle"))
                 .restore(partition)
             print(report.summary)

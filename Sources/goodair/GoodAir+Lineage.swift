@@ -31,7 +31,7 @@ extension GoodAir {
         var json = false
 
         func run() throws {
-            let trace = try LineageTracer(lake: options.resolvedLake()).trace(file)
+            let trace = try LineageTracer(lake: try options.resolvedLake()).trace(file)
             if json {
                 try printJSON(trace)
             } else {

@@ -43,7 +43,7 @@ extension GoodAir {
         }
 
         func run() throws {
-            var builder = ReportBuilder(lake: options.resolvedLake(), logger: try options.logger(label: "goodair.report"))
+            var builder = ReportBuilder(lake: try options.resolvedLake(), logger: try options.logger(label: "goodair.report"))
             if let now = options.now { builder.now = Timestamp.parse(now) }   // exactly --now: the stamp must not drift
             let summary = try builder.run(cities: cities, from: from, to: to, clock: try options.clock())
             print(summary.description)

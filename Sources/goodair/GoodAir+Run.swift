@@ -70,7 +70,7 @@ extension GoodAir {
                 collector: try tuning.configuration(endpoints: options.environment.endpoints()),
                 schemas: URL(fileURLWithPath: schemas), policy: URL(fileURLWithPath: policy),
                 catchUpHours: catchUpHours, lifecycleIntervalHours: lifecycleEvery, reports: !noReports)
-            let lake = options.resolvedLake()
+            let lake = try options.resolvedLake()
             var pipeline = Pipeline(lake: lake, configuration: configuration, client: CurlHTTPClient(), clock: clock, logger: logger)
             pipeline.alerts = try AlertCenter.fromEnvironment(options.environment, lake: lake, clock: clock, logger: logger)
             pipeline.warehouse = { changes, clock, logger in

@@ -71,7 +71,7 @@ extension GoodAir {
             if realisticFaults { rules += SimulatorConfiguration.realisticFaults }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
             guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be ≥ 0") }
-            let catalog = try CityCatalog.load(from: options.resolvedLake().citiesFile)
+            let catalog = try CityCatalog.load(from: try options.resolvedLake().citiesFile)
             return SimulatorConfiguration(host: host, port: port, aqicnToken: aqicnToken, owmKey: owmKey,
                                           latency: Double(latencyMs) / 1000, faults: rules, seed: seed,
                                           places: SimulatedPlace.places(for: catalog.cities))

@@ -29,7 +29,7 @@ extension GoodAir {
         var waitLock: Double = 0
 
         func run() async throws {
-            var verifier = LakeVerifier(lake: options.resolvedLake(), clock: try options.clock(),
+            var verifier = LakeVerifier(lake: try options.resolvedLake(), clock: try options.clock(),
                                         logger: try options.logger(label: "goodair.verify"))
             verifier.lockWait = max(0, waitLock)
             let report = try await verifier.verify()

@@ -12,7 +12,8 @@ struct GoodAir: AsyncParsableCommand {
         Exit codes: 0 all good; 1 the job failed; 2 bad usage or configuration; \
         3 finished, but some inputs failed or were quarantined.
         Configuration comes from the environment: GOODAIR_LAKE, GOODAIR_AQICN_URL, GOODAIR_OWM_URL, \
-        GOODAIR_AQICN_TOKEN, GOODAIR_OWM_KEY (see README.md).
+        GOODAIR_AQICN_TOKEN, GOODAIR_OWM_KEY, \
+        GOODAIR_STORAGE_LOCATION, GOODAIR_PROCESSING_LOCATION (EU member states only; see README.md).
         """,
         version: GoodAirVersion.current,
         subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Alert.self, Lifecycle.self, Lineage.self,
@@ -54,7 +55,7 @@ enum ExitStatus {
     /// Configuration mistakes are 2; everything else that stopped a job is 1.
     static func forDomainError(_ error: any Error) -> Int32 {
         switch error {
-        case is ReferenceError: return usage
+        case is ReferenceError, is LocationError: return usage
         case is SchemaError, is TableSchemaError: return usage
         case is RetentionError: return usage
         case let lifecycle as LifecycleError:

@@ -19,7 +19,9 @@ struct LakeOptions: ParsableArguments {
 
     var environment: GoodAirEnvironment { GoodAirEnvironment(ProcessInfo.processInfo.environment) }
 
-    func resolvedLake() -> Lake { Lake(root: environment.lakeRoot(override: lake)) }
+    /// The lake, with the storage and processing locations its configuration declares.
+    /// - Throws: ``LocationError`` when one is outside the EU (LAKE.md §7): exit 2.
+    func resolvedLake() throws -> Lake { Lake(root: environment.lakeRoot(override: lake), locations: try environment.locations()) }
 
     /// The clock: the system's, or one that starts at `--now` and runs on from there.
     func clock() throws -> LakeClock {

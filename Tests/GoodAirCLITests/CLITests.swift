@@ -96,6 +96,27 @@ struct CLITests {
         #expect(refused.stderr.contains("missing column"))
     }
 
+    @Test("a storage or processing location outside the EU exits 2 and names its variable, before touching the lake")
+    func locationOutsideEU() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        for (variable, command) in [("GOODAIR_STORAGE_LOCATION", ["curate"]), ("GOODAIR_PROCESSING_LOCATION", ["collect", "--now", "2026-11-29T14:20:00Z"]),
+                                    ("GOODAIR_PROCESSING_LOCATION", ["verify"])] {
+            var env = environment(nil, lake: lake)
+            env[variable] = "US"
+            let refused = try await run(command, environment: env)
+            #expect(refused.code == 2, "\(command) with \(variable)=US")
+            #expect(refused.stderr.contains(variable) && refused.stderr.contains("outside the European Union"))
+        }
+        var env = environment(nil, lake: lake)
+        env["GOODAIR_STORAGE_LOCATION"] = "France"
+        let malformed = try await run(["curate"], environment: env)
+        #expect(malformed.code == 2 && malformed.stderr.contains("GOODAIR_STORAGE_LOCATION"))
+        for zone in ["_lineage", "_state", "silver"] {
+            #expect(!FileManager.default.fileExists(atPath: lake.root.appendingPathComponent(zone).path), "\(zone) was made")
+        }
+    }
+
     @Test("collect exits 0 when all is fetched, 3 when some fetches failed, 1 when nothing could be done")
     func collectExitCodes() async throws {
         let lake = try TemporaryLake()

@@ -141,7 +141,8 @@ struct LineageTests {
         let event = LineageEvent(
             eventType: .fail, eventTime: "2026-07-14T10:05:00.123Z",
             run: .init(runId: UUID().uuidString.lowercased(), facets: .init(
-                goodair_run: GoodAirRunFacet(parameters: ["from": "2026-07-01", "odd": "a \"quoted\" \\ back\nslash\u{1}é"], nominalTime: "2026-07-14T10:05:00Z"),
+                goodair_run: GoodAirRunFacet(parameters: ["from": "2026-07-01", "odd": "a \"quoted\" \\ back\nslash\u{1}é"], nominalTime: "2026-07-14T10:05:00Z",
+                                             locations: .init(DataLocations(storage: try DataLocation(parsing: "DE"), processing: try DataLocation(parsing: "FR-IDF")))),
                 goodair_quality: GoodAirQualityFacet(snapshotsRead: 3, quarantined: ["schema": 1], corrected: ["weather.humidity_pct": 2], duplicatesMerged: 0),
                 errorMessage: ErrorMessageFacet(message: "weather: \"bad\" header\t!"))),
             job: .init(name: "curate", facets: .init(jobType: JobTypeFacet())),

@@ -12,6 +12,8 @@ public struct GoodAirEnvironment: Sendable {
     public static let owmURLVariable = "GOODAIR_OWM_URL"
     public static let aqicnTokenVariable = "GOODAIR_AQICN_TOKEN"
     public static let owmKeyVariable = "GOODAIR_OWM_KEY"
+    public static let storageLocationVariable = "GOODAIR_STORAGE_LOCATION"
+    public static let processingLocationVariable = "GOODAIR_PROCESSING_LOCATION"
 
     private let values: [String: String]
 
@@ -31,6 +33,18 @@ public struct GoodAirEnvironment: Sendable {
     /// The lake root: `--lake` if given, else `GOODAIR_LAKE`, else `./lake`.
     public func lakeRoot(override: String?) -> URL {
         URL(fileURLWithPath: override ?? value(Self.lakeVariable) ?? "lake")
+    }
+
+    /// Where the lake is stored and its jobs run: `GOODAIR_STORAGE_LOCATION` and
+    /// `GOODAIR_PROCESSING_LOCATION`, each France (`FR`) when unset.
+    /// - Throws: ``LocationError`` naming the variable, when one is malformed or outside the EU.
+    public func locations() throws(LocationError) -> DataLocations {
+        func location(_ variable: String) throws(LocationError) -> DataLocation {
+            guard let text = value(variable) else { return .france }
+            return try DataLocation(parsing: text, variable: variable)
+        }
+        return DataLocations(storage: try location(Self.storageLocationVariable),
+                             processing: try location(Self.processingLocationVariable))
     }
 
     /// Base URLs and secrets; missing secrets are empty (the collector names the variable if a

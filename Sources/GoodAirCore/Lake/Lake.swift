@@ -9,8 +9,14 @@ import Foundation
 public struct Lake: Sendable {
     /// The lake root, default `./lake` (`GOODAIR_LAKE`, `--lake`).
     public let root: URL
+    /// Where the lake is stored and processed, as its configuration declares (both in the EU;
+    /// default France). Jobs write them in their lineage.
+    public let locations: DataLocations
 
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    public init(root: URL, locations: DataLocations = DataLocations()) {
+        self.root = root.standardizedFileURL
+        self.locations = locations
+    }
 
     public var bronze: URL { root.appendingPathComponent("bronze", isDirectory: true) }
     public var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }

@@ -78,6 +78,20 @@ public struct GoodAirRunFacet: Codable, Sendable, Equatable {
     public var parameters: [String: String]
     /// The run's instant as the job saw it (`--now` replays show here).
     public var nominalTime: String
+    /// Where the run stored and processed the lake's data, as declared (LAKE.md §7). Absent
+    /// from events written before locations were declared.
+    public var locations: Locations?
+
+    /// The declared storage and processing locations, as ISO 3166 codes (`FR`, `FR-IDF`).
+    public struct Locations: Codable, Sendable, Equatable {
+        public var storage: String
+        public var processing: String
+
+        public init(_ locations: DataLocations) {
+            storage = locations.storage.description
+            processing = locations.processing.description
+        }
+    }
 }
 
 /// GoodAir's own run facet: data quality counts of a run (collection, curation); a count that

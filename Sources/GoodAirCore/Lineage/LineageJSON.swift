@@ -179,6 +179,11 @@ struct LineageJSON {
         }
         if let run = facets.goodair_run {
             key("goodair_run"); open(); base(run._producer, run._schemaURL)
+            if let locations = run.locations {
+                key("locations"); open()
+                key("processing"); string(locations.processing); key("storage"); string(locations.storage)
+                close()
+            }
             key("nominalTime"); string(run.nominalTime)
             key("parameters"); open()
             for name in run.parameters.keys.sorted() { key(name); string(run.parameters[name]!) }

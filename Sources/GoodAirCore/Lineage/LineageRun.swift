@@ -35,7 +35,7 @@ public struct LineageRun: Sendable {
         let now = clock.now()
         let date = Timestamp.format(now).prefix(10)
         let file = lake.lineage.appendingPathComponent("date=\(date)/\(job)-\(runID).jsonl")
-        let facet = GoodAirRunFacet(parameters: parameters, nominalTime: Timestamp.format(now))
+        let facet = GoodAirRunFacet(parameters: parameters, nominalTime: Timestamp.format(now), locations: .init(lake.locations))
         let event = LineageEvent(eventType: .start, eventTime: Timestamp.formatMillis(now), run: .init(runId: runID, facets: .init(goodair_run: facet)),
                                  job: .init(name: job, facets: .init(jobType: JobTypeFacet())))
         try AtomicFile.write(try event.jsonLine(), to: file)
