@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GoodAirCore", targets: ["GoodAirCore"]),
         .library(name: "GoodAirSimulator", targets: ["GoodAirSimulator"]),
         .library(name: "GoodAirWarehouse", targets: ["GoodAirWarehouse"]),
+        .library(name: "GoodAirDashboard", targets: ["GoodAirDashboard"]),
         .library(name: "GoodAirTesting", targets: ["GoodAirTesting"]),
     ],
     dependencies: [
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
@@ -68,10 +70,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "GoodAirDashboard",
+            dependencies: [
+                "GoodAirCore", "GoodAirWarehouse",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "goodair",
             dependencies: [
-                "GoodAirCore", "GoodAirSimulator", "GoodAirWarehouse",
+                "GoodAirCore", "GoodAirSimulator", "GoodAirWarehouse", "GoodAirDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,6 +119,14 @@ let package = Package(
         .testTarget(
             name: "GoodAirCLITests",
             dependencies: ["goodair", "GoodAirCore", "GoodAirTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GoodAirDashboardTests",
+            dependencies: [
+                "GoodAirDashboard", "GoodAirWarehouse", "GoodAirCore", "GoodAirTesting",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

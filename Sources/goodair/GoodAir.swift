@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoodAirCore
+import GoodAirDashboard
 
 /// `goodair`: the GoodAir Lake command. Each subcommand lives in `GoodAir+<Command>.swift`.
 @main
@@ -17,7 +18,7 @@ struct GoodAir: AsyncParsableCommand {
         """,
         version: GoodAirVersion.current,
         subcommands: [Collect.self, Curate.self, Aggregate.self, Report.self, Check.self, Alert.self, Lifecycle.self, Lineage.self,
-                      Verify.self, Run.self, Simulate.self, Demo.self, Schema.self]
+                      Verify.self, Run.self, Simulate.self, Demo.self, Schema.self, Serve.self]
     )
 
     /// Parses and runs, mapping every failure to the exit codes of LAKE.md §5
@@ -78,6 +79,9 @@ enum ExitStatus {
             case .missingSecret, .badBaseURL, .futureHour, .badRange: return usage
             case .corruptManifest: return failed
             }
+        case let dashboard as DashboardError:
+            if case .cannotStart = dashboard { return failed }
+            return usage
         case is CheckError: return usage
         case let lineage as LineageError:
             if case .badTarget = lineage { return usage }

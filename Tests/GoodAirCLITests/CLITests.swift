@@ -41,6 +41,7 @@ struct CLITests {
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice   // a command that reads stdin gets nothing, never waits
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             process.terminationHandler = { _ in continuation.resume() }
             do { try process.run() } catch {
@@ -115,6 +116,22 @@ struct CLITests {
         for zone in ["_lineage", "_state", "silver"] {
             #expect(!FileManager.default.fileExists(atPath: lake.root.appendingPathComponent(zone).path), "\(zone) was made")
         }
+    }
+
+    @Test("serve without a users file, or with one inside the lake, exits 2 and says what to do")
+    func serveRefusesWithoutUsers() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let none = try await run(["serve", "--port", "0"], environment: environment(nil, lake: lake))
+        #expect(none.code == 2 && none.stderr.contains("GOODAIR_DASHBOARD_USERS") && none.stderr.contains("--add-user"))
+        let inside = lake.root.appendingPathComponent("users").path
+        var env = environment(nil, lake: lake)
+        env["GOODAIR_DASHBOARD_USERS"] = inside
+        let refused = try await run(["serve", "--port", "0"], environment: env)
+        #expect(refused.code == 2 && refused.stderr.contains("inside the lake"))
+        let weak = try await run(["serve", "--add-user", "marie"], environment: env)   // no password on stdin
+        #expect(weak.code == 2 && weak.stderr.contains("too short"))
+        #expect(!FileManager.default.fileExists(atPath: inside))
     }
 
     @Test("collect exits 0 when all is fetched, 3 when some fetches failed, 1 when nothing could be done")

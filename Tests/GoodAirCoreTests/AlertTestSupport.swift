@@ -5,41 +5,6 @@ import Logging
 import Synchronization
 import Testing
 
-/// A clock tests move by hand.
-final class MovableClock: Sendable {
-    private let instant: Mutex<Date>
-    init(_ start: Date) { instant = Mutex(start) }
-    var clock: LakeClock { LakeClock(now: { self.instant.withLock { $0 } }, sleep: LakeClock.realSleep) }
-    func advance(hours: Double) { instant.withLock { $0 = $0.addingTimeInterval(hours * 3600) } }
-}
-
-/// Every log line of a logger, with its metadata, in memory.
-final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
-    var all: String { lines.withLock { $0.joined(separator: "\n") } }
-    var logger: Logger {
-        var logger = Logger(label: "goodair.test.alert") { _ in CapturingHandler(capture: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-
-    struct CapturingHandler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var metadataProvider: Logger.MetadataProvider?
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            let all = metadata.merging(event.metadata ?? [:]) { $1 }
-            capture.append("\(event.level) \(event.message) " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        }
-    }
-}
-
 /// Shared values of the alert suites.
 enum AlertFixtures {
     /// 2026-11-29T14:00:00Z, a Sunday in winter (Paris is UTC+1).

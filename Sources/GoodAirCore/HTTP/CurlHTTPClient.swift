@@ -25,6 +25,13 @@ public struct CurlHTTPClient: HTTPClient {
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
     public func get(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var request = request
+        request.body = nil
+        return try await send(request)
+    }
+
+    /// Performs `request`: a GET, or a POST when it has a body. No redirect is followed.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let limit = maximumBodyBytes
         let agent = userAgent
         return try await withCheckedThrowingContinuation { continuation in

@@ -27,6 +27,12 @@ enum CurlTransfer {
         let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
             goodair_curl_setopt_string(handle, CURLOPT_URL, request.url)
             goodair_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+            if let body = request.body {
+                goodair_curl_setopt_long(handle, CURLOPT_POST, 1)
+                goodair_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+                // Copied by libcurl at once: the buffer need not outlive this call.
+                _ = body.withUnsafeBytes { goodair_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(("" as StaticString).utf8Start))) }
+            }
             goodair_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
             goodair_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(request.timeout * 1000)))
             goodair_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(request.timeout, 10) * 1000)))

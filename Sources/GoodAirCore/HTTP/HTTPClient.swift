@@ -1,14 +1,18 @@
-/// A GET request: the URL (which may hold a secret: never log it unredacted), extra headers, and a
-/// total timeout in seconds.
+/// A request: the URL (which may hold a secret: never log it unredacted), extra headers, a total
+/// timeout in seconds, and a body: a GET without one (the APIs'), a POST with one (a form sent to
+/// the dashboard).
 public struct HTTPRequest: Sendable {
     public var url: String
     public var headers: [String: String]
     public var timeout: Double
+    /// Sent as a POST when set; nil (the default) for a GET.
+    public var body: [UInt8]?
 
-    public init(url: String, headers: [String: String] = [:], timeout: Double = 20) {
+    public init(url: String, headers: [String: String] = [:], timeout: Double = 20, body: [UInt8]? = nil) {
         self.url = url
         self.headers = headers
         self.timeout = timeout
+        self.body = body
     }
 }
 

@@ -16,21 +16,23 @@ public enum AtomicFile {
     /// false the caller fsyncs the folder itself (`syncFolder(_:)`) once after many files, before it
     /// writes anything that refers to them. With `durable` false nothing is fsynced: the file still
     /// appears whole or not at all, but a power cut may lose it — only for state that is safe to
-    /// lose (a ledger whose loss means work is redone).
-    public static func write(_ bytes: some Collection<UInt8>, to url: URL, syncFolder: Bool = true, durable: Bool = true) throws {
+    /// lose (a ledger whose loss means work is redone). `mode` is the file's permissions (default
+    /// 644; 600 for a file only its owner may read, set before it appears).
+    public static func write(_ bytes: some Collection<UInt8>, to url: URL, syncFolder: Bool = true, durable: Bool = true, mode: mode_t = 0o644) throws {
         let array = Array(bytes)
-        try array.withUnsafeBytes { try write(buffers: [$0], to: url, syncFolder: syncFolder, durable: durable) }
+        try array.withUnsafeBytes { try write(buffers: [$0], to: url, syncFolder: syncFolder, durable: durable, mode: mode) }
     }
 
     /// Writes `buffers`, one after the other, to `url` atomically, as ``write(_:to:syncFolder:durable:)``
     /// does: a file spliced from pieces of an old one is written without joining them first.
-    static func write(buffers: [UnsafeRawBufferPointer], to url: URL, syncFolder: Bool = true, durable: Bool = true) throws {
+    static func write(buffers: [UnsafeRawBufferPointer], to url: URL, syncFolder: Bool = true, durable: Bool = true, mode: mode_t = 0o644) throws {
         let folder = url.deletingLastPathComponent()
         try createFolder(folder)
         let temp = folder.appendingPathComponent(
             ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw LakeError.io(operation: "create", path: temp.path, errno: errno) }
+        if mode != 0o644 { fchmod(fd, mode) }   // the umask may have taken bits off
         var closed = false
         defer {
             if !closed { close(fd) }

@@ -1,0 +1,248 @@
+import Foundation
+import GoodAirCore
+@testable import GoodAirDashboard
+import GoodAirTesting
+import GoodAirWarehouse
+import HummingbirdBcrypt
+import Testing
+
+/// `goodair serve` over HTTP on loopback, with libcurl as the browser: nobody who has not logged
+/// in gets anything but the login page, logins are throttled, sessions end, the API answers
+/// what the warehouse holds, and every export is audited before it is sent (LAKE.md §7).
+@Suite("Dashboard")
+struct DashboardTests {
+    /// One lake for the suite: 30 hours of 2 cities collected from the simulator, curated,
+    /// aggregated, loaded into the warehouse and reported. Tests only read it (and append exports).
+    static let fixture = Task { () throws -> TemporaryLake in
+        let lake = try await LifecycleFixture.lake(hours: 30, cities: 2)
+        let thresholds = Fixtures.repositoryCitiesFile.deletingLastPathComponent().appendingPathComponent("thresholds.csv")
+        try AtomicFile.write(Array(try Data(contentsOf: thresholds)), to: lake.lake.reference.appendingPathComponent("thresholds.csv"))
+        let clock = LakeClock.fixed(at: Fixtures.now)
+        _ = try await Aggregator(lake: lake.lake, configuration: AggregateConfiguration(schemas: LifecycleFixture.schemas), clock: clock, logger: .quiet).aggregate()
+        _ = try Warehouse.update(lake: lake.lake, months: [], rebuild: true, logger: .quiet)
+        var reports = ReportBuilder(lake: lake.lake, logger: .quiet)
+        reports.now = Fixtures.now
+        _ = try reports.run(cities: nil, from: nil, to: nil, clock: clock)
+        return lake
+    }
+
+    static let password = "un mot de passe assez long"
+
+    /// A running dashboard over the suite's lake, with users `marie` and `paul`, and its clock.
+    final class Harness: Sendable {
+        let server: DashboardServer
+        let clock: MovableClock
+        let logs: LogCapture
+        let lake: Lake
+        let http = CurlHTTPClient()
+        let usersFile: URL
+
+        init(lifetime: TimeInterval = 3600) async throws {
+            lake = try await DashboardTests.fixture.value.lake
+            usersFile = FileManager.default.temporaryDirectory.appendingPathComponent("goodair-users-\(UUID().uuidString)")
+            for name in ["marie", "paul"] { try DashboardUsers.add(name: name, password: DashboardTests.password, to: usersFile, lake: lake, cost: 4) }
+            clock = MovableClock(Fixtures.now)
+            logs = LogCapture()
+            let dashboard = try Dashboard(lake: lake, users: try DashboardUsers.load(from: usersFile, lake: lake), sessionLifetime: lifetime,
+                                          clock: clock.clock, logger: logs.logger)
+            server = try await DashboardServer.start(dashboard, host: "127.0.0.1", port: 0, logger: .quiet)
+        }
+
+        func close() async {
+            await server.stop()
+            try? FileManager.default.removeItem(at: usersFile)
+        }
+
+        func get(_ path: String, cookie: String? = nil) async throws -> HTTPResponse {
+            try await http.send(HTTPRequest(url: server.baseURL + path, headers: cookie.map { ["Cookie": $0] } ?? [:], timeout: 10))
+        }
+
+        func post(_ path: String, form: String, cookie: String? = nil) async throws -> HTTPResponse {
+            var headers = ["Content-Type": "application/x-www-form-urlencoded"]
+            if let cookie { headers["Cookie"] = cookie }
+            return try await http.send(HTTPRequest(url: server.baseURL + path, headers: headers, timeout: 10, body: Array(form.utf8)))
+        }
+
+        /// Logs in and returns the `name=value` of the session cookie.
+        func login(_ user: String = "marie", password: String = DashboardTests.password) async throws -> String {
+            let response = try await post("/login", form: "user=\(user)&password=\(password.replacingOccurrences(of: " ", with: "+"))")
+            #expect(response.status == 303 && response.headers["location"] == "/")
+            let cookie = try #require(response.headers["set-cookie"])
+            return String(try #require(cookie.split(separator: ";").first))
+        }
+    }
+
+    static let seriesQuery = "city=paris&variable=temperature_c&from=2026-11-28&to=2026-11-29"
+
+    @Test("nobody who has not logged in gets data: the API answers 401, pages send to the login form")
+    func anonymous() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        for path in ["/api/cities", "/api/series?\(Self.seriesQuery)", "/api/latest?variable=aqi",
+                     "/export/series.csv?city=paris&variables=aqi&from=2026-11-28&to=2026-11-29"] {
+            let response = try await harness.get(path)
+            #expect(response.status == 401, "\(path)")
+            #expect(String(decoding: response.body, as: UTF8.self).contains("log in first"))
+        }
+        for path in ["/", "/?city=paris", "/reports/index.html", "/nowhere"] {
+            let response = try await harness.get(path)
+            #expect(response.status == 303 && response.headers["location"] == "/login", "\(path)")
+        }
+        let forged = try await harness.get("/api/cities", cookie: "goodair_session=" + String(repeating: "ab", count: 32))
+        #expect(forged.status == 401)
+        let form = try await harness.get("/login")
+        #expect(form.status == 200 && String(decoding: form.body, as: UTF8.self).contains(#"<form method="post" action="/login">"#))
+        #expect(form.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true)
+        #expect(form.headers["x-content-type-options"] == "nosniff" && form.headers["cache-control"] == "no-store")
+    }
+
+    @Test("a login sets an HttpOnly, SameSite=Strict, Secure cookie; the API then answers what the warehouse holds; logout ends it")
+    func session() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        let login = try await harness.post("/login", form: "user=marie&password=\(Self.password.replacingOccurrences(of: " ", with: "+"))")
+        let cookie = try #require(login.headers["set-cookie"])
+        for attribute in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/", "Max-Age=3600"] { #expect(cookie.contains(attribute)) }
+        let session = String(cookie.split(separator: ";")[0])
+        #expect(session.count == "goodair_session=".count + 64)
+
+        let cities = try JSONSerialization.jsonObject(with: Data(try await harness.get("/api/cities", cookie: session).body)) as? [[String: String]]
+        let catalog = try CityCatalog.load(from: harness.lake.citiesFile)
+        #expect(cities?.first?["city_id"] == "paris" && cities?.count == catalog.cities.count)
+
+        let series = try await harness.get("/api/series?\(Self.seriesQuery)", cookie: session)
+        #expect(series.status == 200)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(series.body)) as? [String: Any])
+        let points = try #require(json["points"] as? [[Any]])
+        let expected = try WarehouseQueries.open(lake: harness.lake).hourlySeries(city: "paris", variable: "temperature_c",
+                                                                                  from: Timestamp.day("2026-11-28")! * 86_400, to: Timestamp.day("2026-11-30")! * 86_400)
+        #expect(!expected.isEmpty && points.count == expected.count)
+        #expect(points.first?.first as? String == Timestamp.format(Date(timeIntervalSince1970: Double(expected[0].hour))))
+        #expect(points.map { $0[1] as? Double } == expected.map { Optional($0.value) })
+        #expect(json["unit"] as? String == "°C")
+
+        let latest = try JSONSerialization.jsonObject(with: Data(try await harness.get("/api/latest?variable=aqi", cookie: session).body)) as? [[String: Any]]
+        #expect(Set(latest?.compactMap { $0["city"] as? String } ?? []) == ["paris", "marseille"])
+
+        let page = try await harness.get("/?city=paris&days=1", cookie: session)
+        let html = String(decoding: page.body, as: UTF8.self)
+        #expect(page.status == 200 && html.contains("<svg") && html.contains("Paris") && html.contains("marie"))
+        let report = try await harness.get("/reports/index.html", cookie: session)
+        #expect(report.status == 200 && report.headers["content-type"]?.hasPrefix("text/html") == true)
+
+        let logout = try await harness.post("/logout", form: "", cookie: session)
+        #expect(logout.status == 303 && logout.headers["set-cookie"]?.contains("Max-Age=0") == true)
+        #expect(try await harness.get("/api/cities", cookie: session).status == 401)
+        #expect(!harness.logs.all.contains(Self.password))
+    }
+
+    @Test("a wrong password and an unknown name get the same refusal; five failures lock a name for a quarter of an hour")
+    func throttle() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        let unknown = try await harness.post("/login", form: "user=nobody&password=whatever")
+        let wrong = try await harness.post("/login", form: "user=paul&password=whatever")
+        #expect(unknown.status == 401 && wrong.status == 401 && unknown.body == wrong.body)
+        for _ in 0..<4 { #expect(try await harness.post("/login", form: "user=paul&password=guess").status == 401) }
+        let locked = try await harness.post("/login", form: "user=paul&password=\(Self.password.replacingOccurrences(of: " ", with: "+"))")
+        #expect(locked.status == 429 && locked.headers["set-cookie"] == nil)
+        _ = try await harness.login("marie")   // another name is not locked
+        harness.clock.advance(hours: 0.26)
+        _ = try await harness.login("paul")
+        #expect(harness.logs.all.contains("serve.login_throttled") && !harness.logs.all.contains(Self.password))
+    }
+
+    @Test("a session ends when its lifetime has passed")
+    func expiry() async throws {
+        let harness = try await Harness(lifetime: 3600)
+        defer { Task { await harness.close() } }
+        let session = try await harness.login()
+        harness.clock.advance(hours: 0.9)
+        #expect(try await harness.get("/api/cities", cookie: session).status == 200)
+        harness.clock.advance(hours: 0.2)
+        #expect(try await harness.get("/api/cities", cookie: session).status == 401)
+    }
+
+    @Test("an export is audited before it is sent: who, what, rows, bytes and the sha256 of what was sent")
+    func export() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        let session = try await harness.login("paul")
+        let before = try ExportAudit.entries(in: harness.lake).count
+        let response = try await harness.get("/export/series.csv?city=paris&variables=temperature_c,no2_ugm3&from=2026-11-28&to=2026-11-29", cookie: session)
+        #expect(response.status == 200 && response.headers["content-disposition"]?.contains("goodair-paris-2026-11-28-2026-11-29.csv") == true)
+        let lines = String(decoding: response.body, as: UTF8.self).split(separator: "\n")
+        #expect(lines.first == "city_id,hour,temperature_c,no2_ugm3" && lines.count > 20)
+        let entries = try ExportAudit.entries(in: harness.lake)
+        #expect(entries.count == before + 1)
+        let entry = try #require(entries.last(where: { $0.user == "paul" }))
+        #expect(entry.rows == lines.count - 1 && entry.bytes == response.body.count && entry.sha256 == Checksum.sha256Hex(response.body))
+        #expect(entry.query == "city=paris&from=2026-11-28&to=2026-11-29&variables=temperature_c,no2_ugm3" && entry.table == "series")
+        let text = try String(contentsOf: ExportAudit(lake: harness.lake).file, encoding: .utf8)
+        #expect(!text.contains(Self.password) && !text.contains(session.dropFirst(16)))
+    }
+
+    @Test("bad requests name what is wrong; nothing outside gold/reports is served")
+    func badRequests() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        let session = try await harness.login()
+        let cases: [(String, Int, String)] = [
+            ("/api/series?city=atlantis&variable=aqi&from=2026-11-28&to=2026-11-29", 404, "no city 'atlantis'"),
+            ("/api/series?city=paris&variable=pm3&from=2026-11-28&to=2026-11-29", 400, "variable: give one of"),
+            ("/api/series?city=paris&variable=aqi&from=2026-11-29&to=2026-11-28", 400, "is after"),
+            ("/api/series?city=paris&variable=aqi&from=2025-01-01&to=2026-11-29", 400, "at most 366 days"),
+            ("/api/series?city=paris&variable=aqi&from=yesterday&to=2026-11-29", 400, "is not a date"),
+            ("/export/series.csv?city=paris&from=2026-11-28&to=2026-11-29", 400, "give variables"),
+            ("/api/nothing", 404, "no such page"),
+            ("/reports/..%2F..%2F_state%2Faudit%2Fexports.jsonl", 404, "no such report"),
+            ("/reports/index.sh", 404, "no such report"),
+        ]
+        for (path, status, message) in cases {
+            let response = try await harness.get(path, cookie: session)
+            #expect(response.status == status, "\(path)")
+            #expect(String(decoding: response.body, as: UTF8.self).contains(message), "\(path)")
+        }
+    }
+
+    @Test("the users file: outside the lake, name:bcrypt-hash lines, errors with their line; add keeps it mode 600")
+    func usersFile() async throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("goodair-users-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("users")
+        try DashboardUsers.add(name: "marie", password: Self.password, to: file, lake: lake.lake, cost: 4)
+        try DashboardUsers.add(name: "paul", password: Self.password, to: file, lake: lake.lake, cost: 4)
+        try DashboardUsers.add(name: "marie", password: "un autre mot de passe", to: file, lake: lake.lake, cost: 4)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let users = try DashboardUsers.load(from: file, lake: lake.lake)
+        #expect(users.names == ["marie", "paul"])
+        #expect(users.verify(name: "marie", password: "un autre mot de passe") && !users.verify(name: "marie", password: Self.password))
+        #expect(users.verify(name: "paul", password: Self.password) && !users.verify(name: "nobody", password: Self.password))
+        #expect(!(try String(contentsOf: file, encoding: .utf8)).contains(Self.password))
+
+        #expect(throws: DashboardError.weakPassword(minimum: 12)) { try DashboardUsers.add(name: "jo", password: "court", to: file, lake: lake.lake) }
+        #expect(throws: DashboardError.badUserName("Jo Doe")) { try DashboardUsers.add(name: "Jo Doe", password: Self.password, to: file, lake: lake.lake) }
+        let inside = lake.root.appendingPathComponent("users")
+        #expect(throws: DashboardError.usersFileInLake(path: inside.path)) { try DashboardUsers.add(name: "jo", password: Self.password, to: inside, lake: lake.lake) }
+        try AtomicFile.write(Array("jo:\(Bcrypt.hash("x", cost: 4))\n".utf8), to: inside)
+        #expect(throws: DashboardError.usersFileInLake(path: inside.path)) { try DashboardUsers.load(from: inside, lake: lake.lake) }
+
+        let broken = folder.appendingPathComponent("broken")
+        for (text, line, reason) in [("# comment\nmarie\n", 2, "not name:bcrypt-hash"),
+                                     ("marie:secret\n", 1, "the hash is not bcrypt ($2a$, $2b$ or $2y$, 60 characters)"),
+                                     ("marie:\(Bcrypt.hash("x", cost: 4))\n\nmarie:\(Bcrypt.hash("y", cost: 4))\n", 3, "marie is listed twice")] {
+            try AtomicFile.write(Array(text.utf8), to: broken)
+            #expect(throws: DashboardError.malformedUsersFile(path: broken.path, line: line, reason: reason)) {
+                try DashboardUsers.load(from: broken, lake: lake.lake)
+            }
+        }
+        try AtomicFile.write(Array("# nobody yet\n".utf8), to: broken)
+        #expect(throws: DashboardError.noUsers(path: broken.path)) { try DashboardUsers.load(from: broken, lake: lake.lake) }
+        #expect(throws: DashboardError.unreadableUsersFile(path: folder.appendingPathComponent("none").path)) {
+            try DashboardUsers.load(from: folder.appendingPathComponent("none"), lake: lake.lake)
+        }
+    }
+}
