@@ -61,9 +61,8 @@ let package = Package(
         .target(
             name: "GoodAirSimulator",
             dependencies: [
-                "GoodAirCore",
+                "GoodAirCore", "GoodAirHTTPServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,12 +70,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "GoodAirHTTPServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "GoodAirDashboard",
             dependencies: [
-                "GoodAirCore", "GoodAirWarehouse",
+                "GoodAirCore", "GoodAirWarehouse", "GoodAirHTTPServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -55,62 +55,71 @@ extension Dashboard {
     }
 
     /// `GET /api/series`: `{"city":…,"variable":…,"unit":…,"points":[["2026-11-29T14:00:00Z",7.5],…]}`.
-    func series(_ request: DashboardRequest) -> DashboardResponse {
+    /// Data leaving the lake for a script: audited like an export.
+    func series(_ request: DashboardRequest, user: String) -> DashboardResponse {
         do throws(Refusal) {
             let city = try city(request), name = try variable(request.query["variable"]), period = try period(request)
             let queries = try warehouse()
             let points = try ask { try queries.hourlySeries(city: city.id, variable: name, from: period.start, to: period.end) }
-            return .json(SeriesAnswer(city: city.id, variable: name, unit: GoldVariable.all.first { $0.name == name }?.unit ?? "",
-                                      points: points.map { .init(hour: $0.hour, value: $0.value) }))
+            let answer = DashboardResponse.json(SeriesAnswer(city: city.id, variable: name, unit: GoldVariable.all.first { $0.name == name }?.unit ?? "",
+                                                             points: points.map { .init(hour: $0.hour, value: $0.value) }))
+            return try audited(answer, user: user, table: "api/series", rows: points.count,
+                               query: "city=\(city.id)&from=\(period.from)&to=\(period.to)&variable=\(name)")
         } catch { return error.response }
     }
 
-    /// `GET /api/latest?variable=`: each city's latest hourly value.
-    func latest(_ request: DashboardRequest) -> DashboardResponse {
+    /// `GET /api/latest?variable=`: each city's latest hourly value; audited like an export.
+    func latest(_ request: DashboardRequest, user: String) -> DashboardResponse {
         do throws(Refusal) {
             let name = try variable(request.query["variable"])
             let queries = try warehouse()
             let values = try ask { try queries.latest(variable: name) }
-            return .json(values.map { LatestAnswer(city: $0.city, hour: Timestamp.format(Date(timeIntervalSince1970: Double($0.hour))), value: $0.value) })
+            let answer = DashboardResponse.json(values.map {
+                LatestAnswer(city: $0.city, hour: Timestamp.format(Date(timeIntervalSince1970: Double($0.hour))), value: $0.value)
+            })
+            return try audited(answer, user: user, table: "api/latest", rows: values.count, query: "variable=\(name)")
         } catch { return error.response }
     }
 
     /// `GET /export/series.csv`: `hour` then one column per variable, a row per hour with any
-    /// value, empty fields for NULL. Audited before it is sent; an export that cannot be audited
-    /// is not sent.
+    /// value, empty fields for NULL.
     func export(_ request: DashboardRequest, user: String) -> DashboardResponse {
         let names = (request.query["variables"] ?? "").split(separator: ",").map(String.init)
-        let city: City, period: Period, columns: [[Int: Double]]
         do throws(Refusal) {
             guard !names.isEmpty, names.count <= GoldVariable.all.count else { throw Refusal(400, "give variables: names of gold variables, comma-separated") }
             for name in names { _ = try variable(name) }
-            city = try self.city(request)
-            period = try self.period(request)
+            let city = try self.city(request), period = try self.period(request)
             let queries = try warehouse()
-            columns = try ask {
+            let columns = try ask {
                 try names.map { Dictionary(try queries.hourlySeries(city: city.id, variable: $0, from: period.start, to: period.end), uniquingKeysWith: { $1 }) }
             }
+            let hours = Set(columns.flatMap(\.keys)).sorted()
+            var csv = "city_id,hour," + names.joined(separator: ",") + "\n"
+            for hour in hours {
+                csv += city.id + "," + Timestamp.format(Date(timeIntervalSince1970: Double(hour)))
+                for column in columns { csv += "," + (column[hour].map { String($0) } ?? "") }
+                csv += "\n"
+            }
+            let file = "goodair-\(city.id)-\(period.from)-\(period.to).csv"
+            let answer = DashboardResponse(status: 200, headers: ["Content-Type": "text/csv; charset=utf-8",
+                                                                  "Content-Disposition": "attachment; filename=\"\(file)\""], body: Array(csv.utf8))
+            return try audited(answer, user: user, table: "export/series.csv", rows: hours.count,
+                               query: "city=\(city.id)&from=\(period.from)&to=\(period.to)&variables=\(names.joined(separator: ","))")
         } catch { return error.response }
-        let hours = Set(columns.flatMap(\.keys)).sorted()
-        var csv = "city_id,hour," + names.joined(separator: ",") + "\n"
-        for hour in hours {
-            csv += city.id + "," + Timestamp.format(Date(timeIntervalSince1970: Double(hour)))
-            for column in columns { csv += "," + (column[hour].map { String($0) } ?? "") }
-            csv += "\n"
-        }
-        let bytes = Array(csv.utf8)
-        let query = "city=\(city.id)&from=\(period.from)&to=\(period.to)&variables=\(names.joined(separator: ","))"
+    }
+
+    /// `answer`, once its audit line is written (LAKE.md §7: every data export is audited); a
+    /// refusal when it cannot be: what cannot be audited is not sent.
+    func audited(_ answer: DashboardResponse, user: String, table: String, rows: Int, query: String) throws(Refusal) -> DashboardResponse {
         do {
-            try audit.record(.init(at: Timestamp.format(clock.now()), user: user, table: "series", query: query, rows: hours.count,
-                                   bytes: bytes.count, sha256: Checksum.sha256Hex(bytes)))
+            try audit.record(.init(at: Timestamp.format(clock.now()), user: user, table: table, query: query, rows: rows,
+                                   bytes: answer.body.count, sha256: Checksum.sha256Hex(answer.body)))
         } catch {
             logger.error("serve.audit_failed", metadata: ["error": "\(error)"])
-            return .error(503, "the export could not be audited, so it is not sent")
+            throw Refusal(503, "the export could not be audited, so it is not sent")
         }
-        logger.info("serve.export", metadata: ["user": "\(user)", "query": "\(query)", "rows": "\(hours.count)"])
-        let file = "goodair-\(city.id)-\(period.from)-\(period.to).csv"
-        return DashboardResponse(status: 200, headers: ["Content-Type": "text/csv; charset=utf-8",
-                                                        "Content-Disposition": "attachment; filename=\"\(file)\""], body: bytes)
+        logger.info("serve.export", metadata: ["user": "\(user)", "table": "\(table)", "query": "\(query)", "rows": "\(rows)"])
+        return answer
     }
 
     /// `GET /reports/<name>`: a file `goodair report` wrote in `gold/reports/` (letters, digits,

@@ -58,7 +58,7 @@ public final class Dashboard: Sendable {
 
     /// Answers one request.
     public func respond(to request: DashboardRequest) async -> DashboardResponse {
-        var response = route(request)
+        var response = await route(request)
         // No page may be framed, sniffed or cached by a shared cache; scripts and styles are inline only.
         response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -67,10 +67,14 @@ public final class Dashboard: Sendable {
         return response
     }
 
-    private func route(_ request: DashboardRequest) -> DashboardResponse {
+    private func route(_ request: DashboardRequest) async -> DashboardResponse {
+        if request.method == "POST", request.isCrossSite {
+            logger.warning("serve.cross_site_post", metadata: ["path": "\(request.path.prefix(100))"])
+            return .error(403, "a form of another site cannot post here")
+        }
         switch (request.method, request.path) {
         case ("GET", "/login"): return loginPage(message: nil)
-        case ("POST", "/login"): return login(request)
+        case ("POST", "/login"): return await login(request)
         default: break
         }
         guard let token = request.cookie(Self.cookie), let user = sessions.user(of: token) else {
@@ -86,8 +90,8 @@ public final class Dashboard: Sendable {
             return response
         case ("GET", "/"): return dashboardPage(user: user, request: request)
         case ("GET", "/api/cities"): return .json(cities.map { ["city_id": $0.id, "name": $0.name, "region": $0.region] })
-        case ("GET", "/api/series"): return series(request)
-        case ("GET", "/api/latest"): return latest(request)
+        case ("GET", "/api/series"): return series(request, user: user)
+        case ("GET", "/api/latest"): return latest(request, user: user)
         case ("GET", "/export/series.csv"): return export(request, user: user)
         case ("GET", _) where request.path.hasPrefix("/reports/"): return report(named: String(request.path.dropFirst(9)))
         default: return .error(404, "no such page: \(request.method) \(request.path.prefix(100))")
@@ -95,16 +99,24 @@ public final class Dashboard: Sendable {
     }
 
     /// `POST /login`: a session cookie for a right name and password, the form again otherwise.
-    private func login(_ request: DashboardRequest) -> DashboardResponse {
+    /// The attempt is counted before the password is checked, so concurrent guesses cannot pass
+    /// the throttle together; bcrypt runs on a queue of its own, one check at a time, off the
+    /// threads that serve requests.
+    private func login(_ request: DashboardRequest) async -> DashboardResponse {
         let form = request.form
         let name = (form["user"] ?? "").lowercased(), password = form["password"] ?? ""
-        if sessions.isThrottled(name) {
-            logger.warning("serve.login_throttled", metadata: ["user": "\(name.prefix(64))"])
+        // Only a known name is logged: a password typed into the name field must not reach the log.
+        let shown = users.knows(name) ? name : "(unknown)"
+        guard sessions.reserveAttempt(name) else {
+            logger.warning("serve.login_throttled", metadata: ["user": "\(shown)"])
             return loginPage(message: "Trop d'essais pour ce nom : réessayez dans un quart d'heure.", status: 429)
         }
-        guard users.verify(name: name, password: password) else {
-            sessions.recordFailure(name)
-            logger.notice("serve.login_failed", metadata: ["user": "\(name.prefix(64))"])
+        let users = self.users
+        let verified = await withCheckedContinuation { continuation in
+            Self.bcryptQueue.async { continuation.resume(returning: users.verify(name: name, password: password)) }
+        }
+        guard verified else {
+            logger.notice("serve.login_failed", metadata: ["user": "\(shown)"])
             return loginPage(message: "Nom ou mot de passe incorrect.", status: 401)
         }
         let token = sessions.open(for: name)
@@ -113,6 +125,10 @@ public final class Dashboard: Sendable {
         response.headers["Set-Cookie"] = cookieHeader(value: token, maxAge: Int(sessions.lifetime))
         return response
     }
+
+    /// Where password checks run: one at a time (about a quarter of a second each at cost 12),
+    /// so a flood of logins queues up instead of taking every core.
+    private static let bcryptQueue = DispatchQueue(label: "goodair.dashboard.bcrypt")
 
     private func cookieHeader(value: String, maxAge: Int) -> String {
         "\(Self.cookie)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")

@@ -27,6 +27,22 @@ public struct DashboardRequest: Sendable {
         return nil
     }
 
+    /// Whether a browser sent this from another site's page: `Sec-Fetch-Site: cross-site`, or an
+    /// `Origin` whose host is not the `Host` asked for. (The session cookie is `SameSite=Strict`,
+    /// so this stops what it cannot: a forged login into another account.)
+    var isCrossSite: Bool {
+        if headers["sec-fetch-site"] == "cross-site" { return true }
+        guard let origin = headers["origin"] else { return false }   // not a browser's form
+        guard origin != "null", let url = URL(string: origin), let originHost = url.host else { return true }
+        let authority = url.port.map { "\(originHost):\($0)" } ?? originHost
+        // The host asked for, or the one a reverse proxy says it was asked for.
+        for host in [headers["host"], headers["x-forwarded-host"]].compactMap({ $0 }) {
+            if authority == host { return false }
+            if url.port == nil, originHost == host.split(separator: ":").first.map(String.init) { return false }   // a default port left out
+        }
+        return true
+    }
+
     /// The fields of an `application/x-www-form-urlencoded` body.
     var form: [String: String] {
         var fields: [String: String] = [:]

@@ -1,10 +1,10 @@
 import Foundation
 import GoodAirCore
+import GoodAirHTTPServer
 import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
 
 /// Serves a ``Dashboard`` over HTTP with Hummingbird: `goodair serve`. Listens on loopback by
 /// default; put it behind an HTTPS reverse proxy to open it to the lab's network (the session
@@ -17,58 +17,40 @@ import ServiceLifecycle
 /// ```
 public final class DashboardServer: Sendable {
     public let host: String
-    public let port: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: RunningServer
 
+    public var port: Int { server.port }
     public var baseURL: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
 
     /// Request bodies above this (a login form is a few dozen bytes) are refused.
     static let maximumBody = 16 * 1024
 
-    private init(host: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(host: String, server: RunningServer) {
         self.host = host
-        self.port = port
-        self.group = group
-        self.task = task
+        self.server = server
     }
 
     /// Starts listening on `host`:`port` (0: any free port; ``port`` says which).
+    /// - Throws: ``DashboardError/cannotStart(_:)`` naming the address and the reason.
     public static func start(_ dashboard: Dashboard, host: String, port: Int, logger: Logger) async throws -> DashboardServer {
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in
+        do {
+            let server = try await RunningServer.start(host: host, port: port, name: "goodair-dashboard", logger: logger) { request in
                 try await answer(request, dashboard: dashboard)
-            },
-            configuration: .init(address: .hostname(host, port: port), serverName: "goodair-dashboard"),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: logger
-        )
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task {
-            defer { portSink.finish() }
-            try await group.run()
+            }
+            return DashboardServer(host: host, server: server)
+        } catch let failure as RunningServer.StartFailure {
+            throw DashboardError.cannotStart(failure.description)
         }
-        var bound = 0
-        for await p in ports { bound = p }
-        guard bound > 0 else {
-            let reason: String
-            do { try await task.value; reason = "the server stopped at once" } catch { reason = "\(error)" }
-            throw DashboardError.cannotStart("\(host):\(port): \(reason)")
-        }
-        return DashboardServer(host: host, port: bound, group: group, task: task)
     }
 
+    /// Stops listening, lets requests in flight finish, and returns once the server is down.
     public func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await server.stop()
     }
 
+    /// Returns when the server stops: `goodair serve` runs until interrupted.
     public func wait() async throws {
-        try await task.value
+        try await server.wait()
     }
 
     private static func answer(_ request: Request, dashboard: Dashboard) async throws -> Response {
@@ -80,6 +62,8 @@ public final class DashboardServer: Sendable {
             let separator = name == "cookie" ? "; " : ", "   // repeated fields join, as HTTP says
             headers[name] = headers[name].map { $0 + separator + field.value } ?? field.value
         }
+        // HTTP types carry the Host header as the request's authority, not as a field.
+        if let authority = request.head.authority { headers["host"] = authority }
         var body: [UInt8] = []
         if request.method == .post {
             guard let buffer = try? await request.body.collect(upTo: maximumBody) else {

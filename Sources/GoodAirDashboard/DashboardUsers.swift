@@ -26,7 +26,8 @@ public struct DashboardUsers: Sendable {
 
     init(hashes: [String: String]) {
         self.hashes = hashes
-        let cost = hashes.values.first.flatMap { UInt8($0.split(separator: "$").dropFirst().first ?? "") } ?? Self.cost
+        // The highest cost of the file: an unknown name then never answers faster than a known one.
+        let cost = hashes.values.compactMap { UInt8($0.split(separator: "$").dropFirst().first ?? "") }.max() ?? Self.cost
         decoy = Bcrypt.hash(UUID().uuidString, cost: cost)
     }
 
@@ -56,6 +57,9 @@ public struct DashboardUsers: Sendable {
         guard !hashes.isEmpty else { throw DashboardError.noUsers(path: file.path) }
         return DashboardUsers(hashes: hashes)
     }
+
+    /// Whether `name` is a user of the file.
+    public func knows(_ name: String) -> Bool { hashes[name] != nil }
 
     /// Whether `password` is the password of `name`.
     public func verify(name: String, password: String) -> Bool {

@@ -70,21 +70,26 @@ final class SessionStore: Sendable {
         _ = state.withLock { $0.sessions.removeValue(forKey: token) }
     }
 
-    /// Whether `name` is refused for now after too many failed logins.
-    func isThrottled(_ name: String) -> Bool {
-        let since = clock.now().addingTimeInterval(-Self.failureWindow)
-        return state.withLock { ($0.failures[name] ?? []).filter { $0 > since }.count >= Self.maximumFailures }
-    }
-
-    /// Counts a failed login of `name`.
-    func recordFailure(_ name: String) {
+    /// Counts a login attempt of `name`, before its password is checked; false, and nothing
+    /// counted, when `name` already had ``maximumFailures`` attempts within ``failureWindow``. An
+    /// attempt that succeeds is forgotten (``open(for:)``), so only failures add up. Check and
+    /// count are one step, so concurrent attempts cannot pass together.
+    func reserveAttempt(_ name: String) -> Bool {
         let now = clock.now()
         let since = now.addingTimeInterval(-Self.failureWindow)
-        state.withLock { state in
+        return state.withLock { state in
             var recent = (state.failures[name] ?? []).filter { $0 > since }
+            guard recent.count < Self.maximumFailures else { return false }
             recent.append(now)
             state.failures[name] = recent
-            if state.failures.count > Self.capacity { state.failures = state.failures.filter { $0.value.contains { $0 > since } } }
+            if state.failures.count > Self.capacity {
+                state.failures = state.failures.filter { $0.value.contains { $0 > since } }
+                // Still full (a flood of made-up names): the names seen least recently go.
+                while state.failures.count > Self.capacity, let stalest = state.failures.min(by: { ($0.value.last ?? now) < ($1.value.last ?? now) }) {
+                    state.failures[stalest.key] = nil
+                }
+            }
+            return true
         }
     }
 }

@@ -49,7 +49,7 @@ extension GoodAir {
                 return
             }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
-            guard sessionHours > 0 else { throw ValidationError("--session-hours must be > 0") }
+            guard sessionHours > 0, sessionHours <= 720 else { throw ValidationError("--session-hours must be more than 0 and at most 720 (30 days)") }
             let logger = try options.logger(label: "goodair.serve")
             let dashboard = try Dashboard(lake: lake, users: try DashboardUsers.load(from: file, lake: lake),
                                           sessionLifetime: sessionHours * 3600, secureCookies: !insecureCookies,

@@ -30,7 +30,7 @@ struct DataLocationTests {
 
     @Test("what is not an ISO 3166 code is refused as malformed, quoting at most 40 characters")
     func malformed() {
-        for text in ["France", "F", "", "FR-", "FR-ABCD", "F1", "eu-west-3", "FR/IDF", "ÉS"] {
+        for text in ["France", "F", "", "FR-", "FR-ABCD", "F1", "eu-west-3", "FR/IDF", "ÉS", "\u{FB01}", "\u{17F}e", "\u{131}e"] {
             #expect(throws: LocationError.malformed(variable: "V", value: text)) { try DataLocation(parsing: text, variable: "V") }
         }
         let long = String(repeating: "x", count: 200)
@@ -66,6 +66,11 @@ struct DataLocationTests {
             #expect(schema.validate(try JSONTape(parsing: Array(line.utf8))).isEmpty)
             let event = try JSONDecoder().decode(LineageEvent.self, from: Data(line.utf8))
             #expect(event.run.facets?.goodair_run?.locations?.storage == "DE")
+            // The schema refuses what the parser refuses.
+            for bad in ["US", "fr", "FR-ABCD", "EL"] {
+                let forged = line.replacingOccurrences(of: #""storage":"DE""#, with: #""storage":"\#(bad)""#)
+                #expect(!schema.validate(try JSONTape(parsing: Array(forged.utf8))).isEmpty, "\(bad)")
+            }
         }
     }
 }

@@ -33,6 +33,8 @@ public struct DataLocation: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``LocationError/malformed(variable:value:)`` when `text` is not such a code,
     ///   ``LocationError/outsideEU(variable:country:)`` when its country is not a member state.
     public init(parsing text: String, variable: String = "location") throws(LocationError) {
+        // ASCII first: Unicode upper-casing would turn "ﬁ" into "FI".
+        guard text.unicodeScalars.allSatisfy(\.isASCII) else { throw .malformed(variable: variable, value: text) }
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
         let parts = trimmed.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let country = parts[0], subdivision = parts.count == 2 ? parts[1] : nil

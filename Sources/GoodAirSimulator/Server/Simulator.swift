@@ -1,10 +1,10 @@
 import Foundation
 import GoodAirCore
+import GoodAirHTTPServer
 import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
 import Synchronization
 
 /// The simulator's HTTP server on loopback: the three real endpoints, answered by a
@@ -18,19 +18,14 @@ import Synchronization
 /// ```
 public final class Simulator: Sendable {
     public let engine: SimulatorEngine
-    /// The port it listens on.
-    public let port: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: RunningServer
 
-    /// `http://host:port`, the base URL of all three APIs.
+    public var port: Int { server.port }
     public var baseURL: String { "http://\(engine.configuration.host):\(port)" }
 
-    private init(engine: SimulatorEngine, port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(engine: SimulatorEngine, server: RunningServer) {
         self.engine = engine
-        self.port = port
-        self.group = group
-        self.task = task
+        self.server = server
     }
 
     /// Binds and starts serving; returns once the port is known. Throws when it cannot bind.
@@ -39,43 +34,23 @@ public final class Simulator: Sendable {
             throw SimulatorError.notLoopback(configuration.host)
         }
         let engine = SimulatorEngine(configuration: configuration)
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in
-                try await answer(request, engine: engine)
-            },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                 serverName: "goodair-simulator"),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: logger
-        )
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task {
-            defer { portSink.finish() }
-            try await group.run()
+        do {
+            let server = try await RunningServer.start(host: configuration.host, port: configuration.port, name: "goodair-simulator",
+                                                       logger: logger) { request in try await answer(request, engine: engine) }
+            return Simulator(engine: engine, server: server)
+        } catch let failure as RunningServer.StartFailure {
+            throw SimulatorError.cannotStart(failure.description)
         }
-        var port = 0
-        for await p in ports { port = p }
-        guard port > 0 else {
-            let reason: String
-            do { try await task.value; reason = "the server stopped at once" } catch { reason = "\(error)" }
-            throw SimulatorError.cannotStart("\(configuration.host):\(configuration.port): \(reason)")
-        }
-        return Simulator(engine: engine, port: port, group: group, task: task)
     }
 
     /// Stops serving and waits until the port is closed.
     public func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await server.stop()
     }
 
     /// Waits until the server stops (for `goodair simulate`, which runs until interrupted).
     public func wait() async throws {
-        try await task.value
+        try await server.wait()
     }
 
     private static func answer(_ request: Request, engine: SimulatorEngine) async throws -> Response {
