@@ -122,6 +122,7 @@ extension GoodAir {
               xdg-open \(gold)/reports/index.html        # indicators, episodes, correlations, quality, alerts (in French)
               goodair lineage --lake \(lake.relativeDisplay(lake.root)) \(gold)/city_daily/month=\(current.dateString.prefix(7))/part-00000.csv
               goodair verify --lake \(lake.relativeDisplay(lake.root))
+              goodair serve --lake \(lake.relativeDisplay(lake.root)) --users ~/.goodair-users --add-user demo   # then without --add-user: the dashboard
             """)
             print(GoodAir.Lifecycle.demoPlan(lake: lake, clock: clock, logger: logger, schemas: schemas))
             if reports.allSatisfy({ $0.steps.first?.outcome == .failed }) { throw ExitCode(ExitStatus.failed) }
