@@ -53,11 +53,27 @@ extension Dashboard {
             body += "<tr><td>\(name)</td><td>\(Timestamp.format(Date(timeIntervalSince1970: Double(value.hour))))</td>"
                 + "<td class=\"n\">\(String(format: "%.1f", value.value)) \(DashboardPage.escape(unit))</td></tr>"
         }
-        body += "</table></div><div class=\"box\"><h2>Rapports</h2><ul>"
+        body += "</table></div>" + alertsBox() + "<div class=\"box\"><h2>Rapports</h2><ul>"
         for (file, title) in [("index", "Sommaire"), ("indicateurs", "Indicateurs"), ("extremes", "Extrêmes"), ("correlations", "Corrélations"), ("alertes", "Alertes")] {
             body += "<li><a href=\"/reports/\(file).html\">\(title)</a></li>"
         }
         body += "</ul></div></main>"
         return .html(DashboardPage.page(title: "Tableau de bord", body: body))
+    }
+
+    /// The incidents `goodair check` and `goodair run` hold open (thresholds exceeded, failing
+    /// sources, stale data…), most severe first, as `goodair alert status` lists them.
+    func alertsBox() -> String {
+        guard let book = try? IncidentBook.load(from: lake) else {
+            return "<div class=\"box\"><h2>Alertes en cours</h2><p class=\"error\">Le registre des alertes est illisible : lancez goodair check.</p></div>"
+        }
+        let open = book.open.sorted { ($0.severity, $1.since) > ($1.severity, $0.since) }
+        guard !open.isEmpty else { return "<div class=\"box\"><h2>Alertes en cours</h2><p>Aucune alerte en cours.</p></div>" }
+        var box = "<div class=\"box\"><h2>Alertes en cours (\(open.count))</h2><table><tr><th>gravité</th><th>depuis (UTC)</th><th>alerte</th></tr>"
+        for incident in open {
+            box += "<tr><td>\(incident.severity.french)</td><td>\(Timestamp.format(incident.since))</td>"
+                + "<td><strong>\(DashboardPage.escape(incident.title))</strong><br>\(DashboardPage.escape(incident.details))</td></tr>"
+        }
+        return box + "</table></div>"
     }
 }

@@ -259,6 +259,38 @@ struct DashboardTests {
         }
     }
 
+    @Test("the dashboard lists the open incidents, most severe first, escaped; none, or an unreadable book, is said")
+    func alerts() async throws {
+        let source = try await Self.fixture.value
+        let copy = try TemporaryLake()
+        defer { copy.remove() }
+        try FileManager.default.removeItem(at: copy.root)
+        try FileManager.default.copyItem(at: source.root, to: copy.root)
+        try? FileManager.default.removeItem(at: IncidentBook.folder(in: copy.lake))
+        try await Self.withHarness(lake: copy.lake) { harness in
+            let session = try await harness.login()
+            var page = String(decoding: try await harness.get("/", cookie: session).body, as: UTF8.self)
+            #expect(page.contains("Aucune alerte en cours."))
+
+            let thresholds = try Threshold.load(from: Fixtures.repositoryRoot.appendingPathComponent("lake/reference/thresholds.csv"))
+            let information = try #require(thresholds.first { $0.id == "fr_information" && $0.rule.pollutant == "no2" })
+            let alert = try #require(thresholds.first { $0.id == "fr_alert" && $0.rule.pollutant == "no2" })
+            let center = AlertCenter(lake: copy.lake, delivery: nil, clock: harness.clock.clock, logger: .quiet)
+            _ = try await center.evaluate([
+                .exceedance(threshold: information, cityID: "paris", cityName: "Paris", since: Fixtures.now, details: "NO2 <b>212</b> µg/m³"),
+                .exceedance(threshold: alert, cityID: "marseille", cityName: "Marseille", since: Fixtures.now, details: "NO2 412 µg/m³"),
+            ], scope: .everything)
+            page = String(decoding: try await harness.get("/", cookie: session).body, as: UTF8.self)
+            #expect(page.contains("Alertes en cours (2)") && page.contains("NO2 &lt;b&gt;212&lt;/b&gt;") && !page.contains("<b>212"))
+            let marseille = try #require(page.range(of: "NO2 412")), paris = try #require(page.range(of: "NO2 &lt;b&gt;"))
+            #expect(marseille.lowerBound < paris.lowerBound)   // the alert threshold before the information one
+
+            try AtomicFile.write(Array("{".utf8), to: IncidentBook.file(in: copy.lake))
+            page = String(decoding: try await harness.get("/", cookie: session).body, as: UTF8.self)
+            #expect(page.contains("Le registre des alertes est illisible"))
+        }
+    }
+
     @Test("a path that climbs out of gold/reports is refused, as the server receives it")
     func traversal() async throws {
         let lake = try await Self.fixture.value.lake
