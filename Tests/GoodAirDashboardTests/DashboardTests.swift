@@ -3,7 +3,6 @@ import GoodAirCore
 @testable import GoodAirDashboard
 import GoodAirTesting
 import GoodAirWarehouse
-import HummingbirdBcrypt
 import Testing
 
 /// `goodair serve` over HTTP on loopback, with libcurl as the browser: nobody who has not logged
@@ -11,78 +10,6 @@ import Testing
 /// what the warehouse holds, and every export is audited before it is sent (LAKE.md §7).
 @Suite("Dashboard")
 struct DashboardTests {
-    /// One lake for the suite: 30 hours of 2 cities collected from the simulator, curated,
-    /// aggregated, loaded into the warehouse and reported. Tests only read it (and append exports).
-    static let fixture = Task { () throws -> TemporaryLake in
-        let lake = try await LifecycleFixture.lake(hours: 30, cities: 2)
-        let thresholds = Fixtures.repositoryCitiesFile.deletingLastPathComponent().appendingPathComponent("thresholds.csv")
-        try AtomicFile.write(Array(try Data(contentsOf: thresholds)), to: lake.lake.reference.appendingPathComponent("thresholds.csv"))
-        let clock = LakeClock.fixed(at: Fixtures.now)
-        _ = try await Aggregator(lake: lake.lake, configuration: AggregateConfiguration(schemas: LifecycleFixture.schemas), clock: clock, logger: .quiet).aggregate()
-        _ = try Warehouse.update(lake: lake.lake, months: [], rebuild: true, logger: .quiet)
-        var reports = ReportBuilder(lake: lake.lake, logger: .quiet)
-        reports.now = Fixtures.now
-        _ = try reports.run(cities: nil, from: nil, to: nil, clock: clock)
-        return lake
-    }
-
-    static let password = "un mot de passe assez long"
-
-    /// A running dashboard over the suite's lake, with users `marie` and `paul`, and its clock.
-    final class Harness: Sendable {
-        let server: DashboardServer
-        let clock: MovableClock
-        let logs: LogCapture
-        let lake: Lake
-        let http = CurlHTTPClient()
-        let usersFile: URL
-
-        init(lifetime: TimeInterval = 3600, lake: Lake? = nil) async throws {
-            if let lake { self.lake = lake } else { self.lake = try await DashboardTests.fixture.value.lake }
-            usersFile = FileManager.default.temporaryDirectory.appendingPathComponent("goodair-users-\(UUID().uuidString)")
-            for name in ["marie", "paul"] { try DashboardUsers.add(name: name, password: DashboardTests.password, to: usersFile, lake: self.lake, cost: 4) }
-            clock = MovableClock(Fixtures.now)
-            logs = LogCapture()
-            let dashboard = try Dashboard(lake: self.lake, users: try DashboardUsers.load(from: usersFile, lake: self.lake), sessionLifetime: lifetime,
-                                          clock: clock.clock, logger: logs.logger)
-            server = try await DashboardServer.start(dashboard, host: "127.0.0.1", port: 0, logger: .quiet)
-        }
-
-        func close() async {
-            await server.stop()
-            try? FileManager.default.removeItem(at: usersFile)
-        }
-
-        func get(_ path: String, cookie: String? = nil) async throws -> HTTPResponse {
-            try await http.send(HTTPRequest(url: server.baseURL + path, headers: cookie.map { ["Cookie": $0] } ?? [:], timeout: 10))
-        }
-
-        func post(_ path: String, form: String, cookie: String? = nil, headers extra: [String: String] = [:]) async throws -> HTTPResponse {
-            var headers = extra
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            if let cookie { headers["Cookie"] = cookie }
-            return try await http.send(HTTPRequest(url: server.baseURL + path, headers: headers, timeout: 10, body: Array(form.utf8)))
-        }
-
-        /// Logs in and returns the `name=value` of the session cookie.
-        func login(_ user: String = "marie", password: String = DashboardTests.password) async throws -> String {
-            let response = try await post("/login", form: "user=\(user)&password=\(password.replacingOccurrences(of: " ", with: "+"))")
-            #expect(response.status == 303 && response.headers["location"] == "/")
-            let cookie = try #require(response.headers["set-cookie"])
-            return String(try #require(cookie.split(separator: ";").first))
-        }
-    }
-
-    /// Runs `body` with a new harness, and stops its server whatever happens.
-    static func withHarness(lifetime: TimeInterval = 3600, lake: Lake? = nil, _ body: (Harness) async throws -> Void) async throws {
-        let harness = try await Harness(lifetime: lifetime, lake: lake)
-        do { try await body(harness) } catch {
-            await harness.close()
-            throw error
-        }
-        await harness.close()
-    }
-
     static let seriesQuery = "city=paris&variable=temperature_c&from=2026-11-28&to=2026-11-29"
 
     @Test("nobody who has not logged in gets data: the API answers 401, pages send to the login form")
@@ -241,11 +168,8 @@ struct DashboardTests {
 
     @Test("what cannot be audited is not sent: 503, and no data in the answer")
     func auditFailure() async throws {
-        let source = try await Self.fixture.value
-        let copy = try TemporaryLake()
+        let copy = try await Self.copyOfFixture()
         defer { copy.remove() }
-        try FileManager.default.removeItem(at: copy.root)
-        try FileManager.default.copyItem(at: source.root, to: copy.root)
         try? FileManager.default.removeItem(at: copy.lake.state.appendingPathComponent("audit"))
         try AtomicFile.write(Array("not a folder".utf8), to: copy.lake.state.appendingPathComponent("audit"))
         try await Self.withHarness(lake: copy.lake) { harness in
@@ -261,11 +185,8 @@ struct DashboardTests {
 
     @Test("the dashboard lists the open incidents, most severe first, escaped; none, or an unreadable book, is said")
     func alerts() async throws {
-        let source = try await Self.fixture.value
-        let copy = try TemporaryLake()
+        let copy = try await Self.copyOfFixture()
         defer { copy.remove() }
-        try FileManager.default.removeItem(at: copy.root)
-        try FileManager.default.copyItem(at: source.root, to: copy.root)
         try? FileManager.default.removeItem(at: IncidentBook.folder(in: copy.lake))
         try await Self.withHarness(lake: copy.lake) { harness in
             let session = try await harness.login()
@@ -305,46 +226,5 @@ struct DashboardTests {
             #expect(response.status == 404, "\(path)")
         }
         #expect(await dashboard.respond(to: DashboardRequest(method: "GET", path: "/reports/index.html", headers: ["cookie": cookie])).status == 200)
-    }
-
-    @Test("the users file: outside the lake, name:bcrypt-hash lines, errors with their line; add keeps it mode 600")
-    func usersFile() async throws {
-        let lake = try TemporaryLake()
-        defer { lake.remove() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("goodair-users-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("users")
-        try DashboardUsers.add(name: "marie", password: Self.password, to: file, lake: lake.lake, cost: 4)
-        try DashboardUsers.add(name: "paul", password: Self.password, to: file, lake: lake.lake, cost: 4)
-        try DashboardUsers.add(name: "marie", password: "un autre mot de passe", to: file, lake: lake.lake, cost: 4)
-        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
-        #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        let users = try DashboardUsers.load(from: file, lake: lake.lake)
-        #expect(users.names == ["marie", "paul"])
-        #expect(users.verify(name: "marie", password: "un autre mot de passe") && !users.verify(name: "marie", password: Self.password))
-        #expect(users.verify(name: "paul", password: Self.password) && !users.verify(name: "nobody", password: Self.password))
-        #expect(!(try String(contentsOf: file, encoding: .utf8)).contains(Self.password))
-
-        #expect(throws: DashboardError.weakPassword(minimum: 12)) { try DashboardUsers.add(name: "jo", password: "court", to: file, lake: lake.lake) }
-        #expect(throws: DashboardError.badUserName("Jo Doe")) { try DashboardUsers.add(name: "Jo Doe", password: Self.password, to: file, lake: lake.lake) }
-        let inside = lake.root.appendingPathComponent("users")
-        #expect(throws: DashboardError.usersFileInLake(path: inside.path)) { try DashboardUsers.add(name: "jo", password: Self.password, to: inside, lake: lake.lake) }
-        try AtomicFile.write(Array("jo:\(Bcrypt.hash("x", cost: 4))\n".utf8), to: inside)
-        #expect(throws: DashboardError.usersFileInLake(path: inside.path)) { try DashboardUsers.load(from: inside, lake: lake.lake) }
-
-        let broken = folder.appendingPathComponent("broken")
-        for (text, line, reason) in [("# comment\nmarie\n", 2, "not name:bcrypt-hash"),
-                                     ("marie:secret\n", 1, "the hash is not bcrypt ($2a$, $2b$ or $2y$, 60 characters)"),
-                                     ("marie:\(Bcrypt.hash("x", cost: 4))\n\nmarie:\(Bcrypt.hash("y", cost: 4))\n", 3, "marie is listed twice")] {
-            try AtomicFile.write(Array(text.utf8), to: broken)
-            #expect(throws: DashboardError.malformedUsersFile(path: broken.path, line: line, reason: reason)) {
-                try DashboardUsers.load(from: broken, lake: lake.lake)
-            }
-        }
-        try AtomicFile.write(Array("# nobody yet\n".utf8), to: broken)
-        #expect(throws: DashboardError.noUsers(path: broken.path)) { try DashboardUsers.load(from: broken, lake: lake.lake) }
-        #expect(throws: DashboardError.unreadableUsersFile(path: folder.appendingPathComponent("none").path)) {
-            try DashboardUsers.load(from: folder.appendingPathComponent("none"), lake: lake.lake)
-        }
     }
 }
