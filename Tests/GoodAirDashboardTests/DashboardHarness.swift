@@ -3,6 +3,7 @@ import GoodAirCore
 @testable import GoodAirDashboard
 import GoodAirTesting
 import GoodAirWarehouse
+import Synchronization
 import Testing
 
 /// The suite's lake and a running dashboard over it, for ``DashboardTests``.
@@ -19,8 +20,14 @@ extension DashboardTests {
         var reports = ReportBuilder(lake: lake.lake, logger: .quiet)
         reports.now = Fixtures.now
         _ = try reports.run(cities: nil, from: nil, to: nil, clock: clock)
+        // A static outlives every test and is never deinitialized: the lake goes when the process exits.
+        fixtureRoot.withLock { $0 = lake.root.path }
+        atexit { DashboardTests.fixtureRoot.withLock { root in root.map { _ = try? FileManager.default.removeItem(atPath: $0) } } }
         return lake
     }
+
+    /// The suite lake's folder, removed at exit.
+    static let fixtureRoot = Mutex<String?>(nil)
 
     static let password = "un mot de passe assez long"
 
