@@ -35,7 +35,7 @@ extension Dashboard {
     }
 
     func variable(_ name: String?) throws(Refusal) -> String {
-        guard let name, GoldVariable.index(of: name) != nil else {
+        guard let name, GoldVariable.named(name) != nil else {
             throw Refusal(400, "variable: give one of \(GoldVariable.all.map(\.name).joined(separator: ", "))")
         }
         return name
@@ -61,7 +61,7 @@ extension Dashboard {
             let city = try city(request), name = try variable(request.query["variable"]), period = try period(request)
             let queries = try warehouse()
             let points = try ask { try queries.hourlySeries(city: city.id, variable: name, from: period.start, to: period.end) }
-            let answer = DashboardResponse.json(SeriesAnswer(city: city.id, variable: name, unit: GoldVariable.all.first { $0.name == name }?.unit ?? "",
+            let answer = DashboardResponse.json(SeriesAnswer(city: city.id, variable: name, unit: GoldVariable.named(name)?.unit ?? "",
                                                              points: points.map { .init(hour: $0.hour, value: $0.value) }))
             return try audited(answer, user: user, table: "api/series", rows: points.count,
                                query: "city=\(city.id)&from=\(period.from)&to=\(period.to)&variable=\(name)")

@@ -49,7 +49,7 @@ extension Dashboard {
         body += "<p><a href=\"/export/series.csv?city=\(city.id)&amp;variables=\(Self.charted.joined(separator: ","))&amp;from=\(from)&amp;to=\(to)\">Exporter ces données (CSV)</a> — chaque export est journalisé.</p></div>"
         body += "<div class=\"box\"><h2>Dernières valeurs</h2><table><tr><th>variable</th><th>heure (UTC)</th><th>valeur</th></tr>"
         for (name, value) in latest {
-            let unit = GoldVariable.all.first { $0.name == name }?.unit ?? ""
+            let unit = GoldVariable.named(name)?.unit ?? ""
             body += "<tr><td>\(name)</td><td>\(Timestamp.format(Date(timeIntervalSince1970: Double(value.hour))))</td>"
                 + "<td class=\"n\">\(String(format: "%.1f", value.value)) \(DashboardPage.escape(unit))</td></tr>"
         }

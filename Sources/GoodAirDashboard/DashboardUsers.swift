@@ -35,9 +35,7 @@ public struct DashboardUsers: Sendable {
     /// - Throws: ``DashboardError`` naming the file (and the line) when it is unreadable, inside
     ///   `lake`, malformed or empty.
     public static func load(from file: URL, lake: Lake) throws -> DashboardUsers {
-        let path = file.standardizedFileURL.resolvingSymlinksInPath().path
-        let root = lake.root.resolvingSymlinksInPath().path
-        if path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/") { throw DashboardError.usersFileInLake(path: file.path) }
+        guard !isInside(file, lake: lake) else { throw DashboardError.usersFileInLake(path: file.path) }
         guard let data = FileManager.default.contents(atPath: file.path) else { throw DashboardError.unreadableUsersFile(path: file.path) }
         var hashes: [String: String] = [:]
         for (index, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -73,13 +71,19 @@ public struct DashboardUsers: Sendable {
     public static func add(name: String, password: String, to file: URL, lake: Lake, cost: UInt8 = cost) throws {
         guard isValid(name: name) else { throw DashboardError.badUserName(name) }
         guard password.count >= minimumPasswordLength else { throw DashboardError.weakPassword(minimum: minimumPasswordLength) }
-        let path = file.standardizedFileURL.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(file.lastPathComponent).path
-        let root = lake.root.resolvingSymlinksInPath().path
-        if path.hasPrefix(root.hasSuffix("/") ? root : root + "/") { throw DashboardError.usersFileInLake(path: file.path) }
+        guard !isInside(file, lake: lake) else { throw DashboardError.usersFileInLake(path: file.path) }
         var lines = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init) } ?? []
         lines.removeAll { $0.hasPrefix(name + ":") }
         lines.append("\(name):\(Bcrypt.hash(password, cost: cost))")
         try AtomicFile.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: file, mode: 0o600)
+    }
+
+    /// Whether `file` (which need not exist yet) lies in `lake`, symbolic links followed.
+    static func isInside(_ file: URL, lake: Lake) -> Bool {
+        let path = file.standardizedFileURL.deletingLastPathComponent().resolvingSymlinksInPath()
+            .appendingPathComponent(file.lastPathComponent).resolvingSymlinksInPath().path
+        let root = lake.root.resolvingSymlinksInPath().path
+        return path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     static func isValid(name: String) -> Bool {

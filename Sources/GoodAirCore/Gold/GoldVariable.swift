@@ -48,4 +48,7 @@ public struct GoldVariable: Sendable, Hashable {
 
     /// The position of variable `name` in ``all``.
     public static func index(of name: String) -> Int? { all.firstIndex { $0.name == name } }
+
+    /// The variable called `name` (`"no2_ugm3"`), nil for a name the gold zone does not have.
+    public static func named(_ name: String) -> GoldVariable? { index(of: name).map { all[$0] } }
 }

@@ -30,8 +30,11 @@ enum CurlTransfer {
             if let body = request.body {
                 goodair_curl_setopt_long(handle, CURLOPT_POST, 1)
                 goodair_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
-                // Copied by libcurl at once: the buffer need not outlive this call.
-                _ = body.withUnsafeBytes { goodair_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(("" as StaticString).utf8Start))) }
+                // Copied by libcurl at once: the buffer need not outlive this call (never empty, so
+                // its address is never nil; the size above says how much of it is sent).
+                _ = (body.isEmpty ? [0] : body).withUnsafeBytes {
+                    goodair_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+                }
             }
             goodair_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
             goodair_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(request.timeout * 1000)))

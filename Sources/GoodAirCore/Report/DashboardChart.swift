@@ -24,7 +24,7 @@ public enum DashboardChart {
     public static func svg(label: String, from: Int, to: Int, series: [Series]) -> String {
         let colors = [ChartPalette.vermillion, ChartPalette.blue, ChartPalette.green, ChartPalette.purple, ChartPalette.orange]
         let panels = series.enumerated().map { index, one -> ChartPanel in
-            let variable = GoldVariable.all.first { $0.name == one.variable }
+            let variable = GoldVariable.named(one.variable)
             var panel = ChartPanel(title: one.variable, unit: variable?.unit ?? "")
             panel.includesZero = variable?.kind == .amount || variable?.table == "air_pollution"
             var times: [Int] = [], values: [Double] = []

@@ -17,7 +17,7 @@ enum IndicatorsSummary {
 
     /// The `hours_observed_<source>` column that counts the hours behind `variable`.
     static func hoursColumn(_ variable: String) -> String {
-        "hours_observed_" + (GoldVariable.all.first { $0.name == variable }?.table ?? "weather")
+        "hours_observed_" + (GoldVariable.named(variable)?.table ?? "weather")
     }
 
     static func statistics(_ variable: String, _ daily: GoldReader.Series) -> Statistics {

@@ -74,7 +74,7 @@ enum ReportVariable {
     static func unit(_ variable: String) -> String {
         if variable == "aqi" || variable.hasSuffix("_aqi") { return "indice US-EPA, sans unité" }
         if variable.hasSuffix("_ugm3") { return "µg/m³" }
-        return GoldVariable.all.first { $0.name == variable }?.unit ?? ""
+        return GoldVariable.named(variable)?.unit ?? ""
     }
 
     /// Decimals worth showing for the variable.
