@@ -56,6 +56,7 @@ $(VENV)/.installed: Tests/python/requirements.txt
 bench: build
 	scripts/bench-collect.sh
 	scripts/bench-curate.sh
+	scripts/bench-foundation.sh
 	$(SWIFT) build -c release --scratch-path .build-release --product goodair-bench
 	.build-release/release/goodair-bench parse-validate .bench/lake-$${BENCH_DAYS:-54}/bronze
 	scripts/bench-gold.sh
