@@ -82,6 +82,48 @@ struct LineageHistoryTests {
         #expect(outputs.readFact(sources[0]) == nil)
     }
 
+    @Test("a load kept to some paths keeps for them what the full load keeps, and nothing else")
+    func onlySomePaths() async throws {
+        let lake = try await LineageTests.chain(hours: 3, cities: 1)
+        defer { lake.remove() }
+        let full = try LineageHistory.load(lake: lake.lake)
+        let silver = try #require(lake.allFiles().first { $0.hasPrefix("silver/weather/") })
+        let snapshots = try #require(full.producers(of: silver).last?.derivedFrom)
+        let gold = try #require(lake.allFiles().first { $0.hasPrefix("gold/city_daily/") })
+        let kept: Set<String> = Set([silver, gold, snapshots[0]])
+        let some = try LineageHistory.load(lake: lake.lake, only: kept)
+        #expect(some.runs == full.runs)
+        for path in kept {
+            #expect(some.producers(of: path).map(\.run) == full.producers(of: path).map(\.run), "\(path)")
+            #expect(some.producers(of: path).map(\.derivedFrom) == full.producers(of: path).map(\.derivedFrom), "\(path)")
+            #expect(some.lastWritten(path) == full.lastWritten(path), "\(path)")
+            #expect(some.readFact(path) == full.readFact(path), "\(path)")
+        }
+        #expect(some.readFact(snapshots[0])?.sha256 != nil)
+        let others = lake.allFiles().filter { ($0.hasPrefix("silver/") || $0.hasPrefix("gold/")) && !kept.contains($0) }
+        #expect(!others.isEmpty && others.allSatisfy { some.producers(of: $0).isEmpty })
+        #expect(snapshots.dropFirst().allSatisfy { some.readFact($0) == nil })
+    }
+
+    @Test("the quick test of an event's line finds every path it names, and only those")
+    func pathFilter() {
+        let path = "silver/weather/date=2026-07-14/part-00000.csv"
+        let filter = LineagePathFilter([path, "bronze/source=aqicn/date=2026-07-14/hour=10/paris.json.gz"])
+        func line(_ text: String) -> Data { Data(text.utf8) }
+        #expect(filter.mayMention(line(#"{"outputs":[{"files":[{"path":"\#(path)","bytes":1}]}]}"#)))
+        #expect(filter.mayMention(line(#"{"derivedFrom":["bronze/source=aqicn/date=2026-07-14/hour=10/paris.json.gz"]}"#)))
+        // Same length, one byte apart; a prefix; the path inside a longer string; no string at all.
+        #expect(!filter.mayMention(line(#"{"path":"silver/weather/date=2026-07-15/part-00000.csv"}"#)))
+        #expect(!filter.mayMention(line(#"{"path":"silver/weather/date=2026-07-14"}"#)))
+        #expect(!filter.mayMention(line(#"{"path":"x\#(path)"}"#)))
+        #expect(!filter.mayMention(line("")))
+        #expect(!filter.mayMention(line(#"{"a":1,"b":[true,null]}"#)))
+        // An escaped string may be the path written another way: the event is decoded.
+        #expect(filter.mayMention(line(#"{"path":"silver\/weather\/date=2026-07-14\/part-00000.csv"}"#)))
+        // A string's end is its unescaped quote: a path after a key that holds none is found.
+        #expect(filter.mayMention(line(#"{"k":"v","p":"\#(path)"}"#)))
+    }
+
     @Test("a path recorded twice in a run is written once, with its last fact")
     func lastFactWins() throws {
         var record = LineageRecord()

@@ -33,9 +33,9 @@ public struct LineageHistory: Sendable {
 
     public private(set) var runs: [Run] = []
     /// Output file path → what wrote it, oldest run first.
-    private var writers: [String: [Output]] = [:]
+    var writers: [String: [Output]] = [:]
     /// Input file path → the facts runs read of it (bronze snapshots: the payload's sha256).
-    private var reads: [String: LineageFile] = [:]
+    var reads: [String: LineageFile] = [:]
     /// Event files that could not be read, with why.
     public private(set) var unreadable: [(file: String, reason: String)] = []
 
@@ -56,7 +56,13 @@ public struct LineageHistory: Sendable {
     /// so memory holds what `detail` keeps, not the events: a year's rebuild writes hundreds of
     /// megabytes of them.
     /// - parameter detail: what to keep (default ``Detail/full``).
-    public static func load(lake: Lake, from: String? = nil, to: String? = nil, detail: Detail = .full) throws -> LineageHistory {
+    /// - parameter only: when given, keep the writers and read facts of these paths only, and
+    ///   decode only the events that name one of them (``LineagePathFilter``): what a trace needs,
+    ///   in memory that grows with the trace rather than with the history (default: every path).
+    public static func load(lake: Lake, from: String? = nil, to: String? = nil, detail: Detail = .full,
+                            only paths: Set<String>? = nil) throws -> LineageHistory {
+        let filter = paths.map(LineagePathFilter.init)
+        var interned: Set<String> = []
         var history = LineageHistory()
         let decoder = JSONDecoder()
         let fm = FileManager.default
@@ -94,6 +100,10 @@ public struct LineageHistory: Sendable {
         for (index, (run, url)) in runs.enumerated() {
             do {
                 try AppendOnlyFile.forEachLine(at: url) { line in
+                    if let filter {
+                        if filter.mayMention(line) { try history.fold(line: line, run: index, detail: detail, only: filter, interned: &interned) }
+                        return
+                    }
                     let event = try decoder.decode(LineageEvent.self, from: line)
                     guard event.eventType != .start else { return }
                     history.fold(event, run: index, detail: detail)

@@ -9,16 +9,19 @@ import Foundation
 /// ```
 public struct LineageTracer {
     public let lake: Lake
-    let history: LineageHistory
     private let archives: ArchiveCatalog
 
     public init(lake: Lake) throws {
         self.lake = lake
-        history = try LineageHistory.load(lake: lake)
         archives = ArchiveCatalog(lake: lake)
     }
 
     /// The walk from `target`, a path relative to the lake (or absolute, inside it).
+    ///
+    /// It goes one generation at a time (the target, the files it was made from, theirs…), and
+    /// reads the lineage once per generation, keeping only what concerns that generation's files
+    /// (``LineageHistory/load(lake:from:to:detail:only:)``): memory follows the size of the
+    /// trace, not of the history, which a year of hourly runs and rebuilds makes gigabytes long.
     public func trace(_ target: String) throws -> LineageTrace {
         var path = target, month: String?
         if let hash = target.range(of: "#month=") {
@@ -27,31 +30,37 @@ public struct LineageTracer {
             guard UTCMonth(month!) != nil else { throw LineageError.badTarget(target, "the month after #month= must be YYYY-MM") }
         }
         path = relative(path)
+        var history = try LineageHistory.load(lake: lake, only: [path])
         guard !history.producers(of: path).isEmpty else {
             let exists = FileManager.default.fileExists(atPath: lake.root.appendingPathComponent(path).path)
             throw exists ? LineageError.noLineage(path) : LineageError.badTarget(target, "no such file in the lake")
         }
         var nodes: [LineageTrace.Node] = [], snapshots: [String: LineageTrace.Node] = [:]
-        var runIndexes = Set<Int>(), seen: Set<String> = [path], queue = [path]
-        while !queue.isEmpty {
-            let current = queue.removeFirst()
-            let outputs = history.producers(of: current)
-            runIndexes.formUnion(outputs.map(\.run))
-            var from = Array(Set(outputs.flatMap(\.derivedFrom))).sorted()
-            if current == path, let month { from = from.filter { $0.contains("month=\(month)") || $0.hasPrefix("reference/") } }
-            let node = describe(current, outputs: outputs, from: from)
-            if current.hasPrefix("bronze/") { snapshots[current] = node } else { nodes.append(node) }
-            for source in from where !seen.contains(source) && !source.contains("://") {
-                seen.insert(source)
-                queue.append(source)
+        var runs: [String: LineageHistory.Run] = [:], seen: Set<String> = [path], generation = [path]
+        while true {
+            var next: [String] = []
+            for current in generation {
+                let outputs = history.producers(of: current)
+                for output in outputs { runs[history.runs[output.run].runID] = history.runs[output.run] }
+                var from = Array(Set(outputs.flatMap(\.derivedFrom))).sorted()
+                if current == path, let month { from = from.filter { $0.contains("month=\(month)") || $0.hasPrefix("reference/") } }
+                let node = describe(current, outputs: outputs, from: from, history: history)
+                if current.hasPrefix("bronze/") { snapshots[current] = node } else { nodes.append(node) }
+                for source in from where !seen.contains(source) && !source.contains("://") {
+                    seen.insert(source)
+                    next.append(source)
+                }
             }
+            guard !next.isEmpty else { break }
+            generation = next
+            history = try LineageHistory.load(lake: lake, only: Set(next))
         }
-        let runs = runIndexes.map { history.runs[$0] }.sorted { ($0.startedAt, $0.runID) > ($1.startedAt, $1.runID) }
-        return LineageTrace(target: month.map { "\(path)#month=\($0)" } ?? path, runs: runs,
+        return LineageTrace(target: month.map { "\(path)#month=\($0)" } ?? path,
+                            runs: runs.values.sorted { ($0.startedAt, $0.runID) > ($1.startedAt, $1.runID) },
                             files: nodes + snapshots.keys.sorted().map { snapshots[$0]! })
     }
 
-    private func describe(_ path: String, outputs: [LineageHistory.Output], from: [String]) -> LineageTrace.Node {
+    private func describe(_ path: String, outputs: [LineageHistory.Output], from: [String], history: LineageHistory) -> LineageTrace.Node {
         let url = lake.root.appendingPathComponent(path)
         let exists = FileManager.default.fileExists(atPath: url.path)
         let recorded = history.lastWritten(path)?.sha256
