@@ -57,6 +57,7 @@ bench: build
 	scripts/bench-collect.sh
 	scripts/bench-curate.sh
 	scripts/bench-foundation.sh
+	scripts/bench-lineage.sh
 	$(SWIFT) build -c release --scratch-path .build-release --product goodair-bench
 	.build-release/release/goodair-bench parse-validate .bench/lake-$${BENCH_DAYS:-54}/bronze
 	scripts/bench-gold.sh
