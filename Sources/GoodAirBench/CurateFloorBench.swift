@@ -1,10 +1,5 @@
 import Foundation
 import GoodAirCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `curate-floor`: the part of curation that no curation can skip, on every snapshot of bronze —
 /// read (`openat` into a reused buffer), gunzip (one reused zlib stream), sha256, parse into a
@@ -31,27 +26,12 @@ struct CurateFloorBench {
         var totals = Totals()
         for (source, file) in ParseValidateBench.schemaFiles.sorted(by: { $0.key < $1.key }) {
             let schema = try JSONSchema(contentsOf: schemas.appendingPathComponent(file))
-            walk(bronze + "/source=" + source, schema: schema, reader: reader, totals: &totals)
-        }
-        print(totals.files, totals.valid)
-    }
-
-    /// Every `*.json.gz` below `path`, as the C bound walks them (names starting with `.` or `_`,
-    /// temporaries and failed bodies, skipped).
-    private func walk(_ path: String, schema: JSONSchema, reader: GzipFileReader, totals: inout Totals) {
-        guard let folder = opendir(path) else { return }
-        defer { closedir(folder) }
-        let descriptor = dirfd(folder)
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard let first = name.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "_") else { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) {
-                walk(path + "/" + name, schema: schema, reader: reader, totals: &totals)
-            } else if name.hasSuffix(".json.gz"), let stored = reader.read(name, in: descriptor) {
+            BronzeWalk.forEachSnapshot(below: bronze + "/source=" + source, reader: reader) { stored in
                 totals.files += 1
                 if judge(stored, schema: schema, reader: reader) { totals.valid += 1 }
             }
         }
+        print(totals.files, totals.valid)
     }
 
     /// What `SnapshotCurator` does to a snapshot before it extracts anything. The checksum is

@@ -1,10 +1,5 @@
 import Foundation
 import GoodAirCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `foundation-floor`: read and gunzip every snapshot of bronze as curation does, then parse it
 /// with Foundation — `JSONSerialization` (`--parser serialization`) or `JSONDecoder` into
@@ -30,26 +25,13 @@ struct FoundationFloorBench {
         do { reader = try GzipFileReader() } catch { fatalError("zlib: \(error)") }
         var files = 0, parsed = 0
         for source in ["aqicn", "owm_air", "owm_weather"] {
-            walk(bronze + "/source=" + source, source: source, reader: reader, files: &files, parsed: &parsed)
-        }
-        print(files, parsed)
-    }
-
-    private func walk(_ path: String, source: String, reader: GzipFileReader, files: inout Int, parsed: inout Int) {
-        guard let folder = opendir(path) else { return }
-        defer { closedir(folder) }
-        let descriptor = dirfd(folder)
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard let first = name.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "_") else { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) {
-                walk(path + "/" + name, source: source, reader: reader, files: &files, parsed: &parsed)
-            } else if name.hasSuffix(".json.gz"), let stored = reader.read(name, in: descriptor),
-                      let raw = try? reader.inflated(stored, checkCRC: false) {
+            BronzeWalk.forEachSnapshot(below: bronze + "/source=" + source, reader: reader) { stored in
+                guard let raw = try? reader.inflated(stored, checkCRC: false) else { return }
                 files += 1
                 if parse(Data(raw), source: source) { parsed += 1 }
             }
         }
+        print(files, parsed)
     }
 
     private func parse(_ data: Data, source: String) -> Bool {
