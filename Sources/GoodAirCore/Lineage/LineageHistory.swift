@@ -38,6 +38,8 @@ public struct LineageHistory: Sendable {
     var reads: [String: LineageFile] = [:]
     /// Event files that could not be read, with why.
     public private(set) var unreadable: [(file: String, reason: String)] = []
+    /// The event file of each run, in the order of ``runs``.
+    private var eventFiles: [URL] = []
 
     /// How much of the events ``load(lake:from:to:detail:)`` reads.
     public enum Detail: Sendable {
@@ -56,13 +58,11 @@ public struct LineageHistory: Sendable {
     /// so memory holds what `detail` keeps, not the events: a year's rebuild writes hundreds of
     /// megabytes of them.
     /// - parameter detail: what to keep (default ``Detail/full``).
-    /// - parameter only: when given, keep the writers and read facts of these paths only, and
-    ///   decode only the events that name one of them (``LineagePathFilter``): what a trace needs,
-    ///   in memory that grows with the trace rather than with the history (default: every path).
+    /// - parameter only: when given, keep the writers and read facts of these paths only (an
+    ///   output's `files` then holds only them), and decode only the events that name one of
+    ///   them: see ``keeping(_:detail:)`` (default: every path).
     public static func load(lake: Lake, from: String? = nil, to: String? = nil, detail: Detail = .full,
                             only paths: Set<String>? = nil) throws -> LineageHistory {
-        let filter = paths.map(LineagePathFilter.init)
-        var interned: Set<String> = []
         var history = LineageHistory()
         let decoder = JSONDecoder()
         let fm = FileManager.default
@@ -96,20 +96,44 @@ public struct LineageHistory: Sendable {
         }
         runs.sort { ($0.run.startedAt, $0.run.file) < ($1.run.startedAt, $1.run.file) }
         history.runs = runs.map(\.run)
+        history.eventFiles = runs.map(\.url)
         guard detail != .runs else { return history }
+        if let paths { return history.keeping(paths, detail: detail) }
         for (index, (run, url)) in runs.enumerated() {
             do {
                 try AppendOnlyFile.forEachLine(at: url) { line in
-                    if let filter {
-                        if filter.mayMention(line) { try history.fold(line: line, run: index, detail: detail, only: filter, interned: &interned) }
-                        return
-                    }
                     let event = try decoder.decode(LineageEvent.self, from: line)
                     guard event.eventType != .start else { return }
                     history.fold(event, run: index, detail: detail)
                 }
             } catch {
                 history.unreadable.append((run.file, "not OpenLineage events (\(error))"))
+            }
+        }
+        return history
+    }
+
+    /// The runs of this history (loaded with any detail) with, read again from their event files,
+    /// the writers and read facts of `paths` only: what a trace needs of one generation of files,
+    /// in memory that grows with the trace rather than with the history. An event is decoded only
+    /// when its line names one of the paths (``LineagePathFilter``), and then only their entries,
+    /// from a ``JSONTape``; such an event with a required field missing or mistyped makes the rest
+    /// of its file unreadable, as in a full load. Lines naming none of the paths are not checked
+    /// (`goodair verify` checks every line).
+    func keeping(_ paths: Set<String>, detail: Detail = .full) -> LineageHistory {
+        var history = LineageHistory()
+        history.runs = runs
+        history.eventFiles = eventFiles
+        history.unreadable = unreadable
+        let filter = LineagePathFilter(paths)
+        var interned: Set<String> = []
+        for (index, url) in eventFiles.enumerated() {
+            do {
+                try AppendOnlyFile.forEachLine(at: url) { line in
+                    if filter.mayMention(line) { try history.fold(line: line, run: index, detail: detail, only: filter, interned: &interned) }
+                }
+            } catch {
+                history.unreadable.append((runs[index].file, "not OpenLineage events (\(error))"))
             }
         }
         return history

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The test reads the line's JSON strings as they are written, without decoding the event: a
 /// string of the length of one of the paths is hashed (``Checksum64``) and, when the hash is one
-/// of theirs, compared as text. A string holding an escape is taken as a possible match, so the
-/// test never misses an event that names a path; it may only let through one that does not.
+/// of theirs, compared. A string holding escapes is unescaped first (one with a `\u` escape
+/// counts as a possible match). Paths are compared byte for byte (lake paths are ASCII), not as
+/// Swift strings, which would equate Unicode normal forms.
 ///
 /// ```swift
 /// let filter = LineagePathFilter(["silver/weather/date=2026-07-14/part-00000.csv"])
@@ -19,19 +20,19 @@ struct LineagePathFilter {
     /// more than the rest of the scan).
     private let lengths: [Bool]
     private let hashes: Set<UInt64>
+    private let utf8: Set<[UInt8]>
 
     init(_ paths: Set<String>) {
         self.paths = paths
         var lengths = [Bool](repeating: false, count: (paths.map(\.utf8.count).max() ?? 0) + 1)
         for path in paths { lengths[path.utf8.count] = true }
         self.lengths = lengths
-        hashes = Set(paths.map { path in
-            var copy = path
-            return copy.withUTF8 { Self.hash(UnsafeRawBufferPointer($0)) }
-        })
+        utf8 = Set(paths.map { Array($0.utf8) })
+        hashes = Set(utf8.map { bytes in bytes.withUnsafeBytes { Self.hash($0) } })
     }
 
-    /// Whether `line` (one event, as written) may name one of the paths.
+    /// Whether `line` (one event, as written) may name one of the paths. A line that is not JSON
+    /// may get either answer.
     func mayMention(_ line: Data) -> Bool {
         line.withUnsafeBytes { bytes in
             let count = bytes.count
@@ -39,16 +40,17 @@ struct LineagePathFilter {
             while index < count {
                 guard bytes[index] == 0x22 else { index += 1; continue }   // a string opens
                 let start = index + 1
-                var end = start
+                var end = start, escaped = false
                 while end < count, bytes[end] != 0x22 {
-                    if bytes[end] == 0x5C { return true }   // an escape: compare no further, decode
+                    if bytes[end] == 0x5C { escaped = true; end += 1 }   // skip the escaped byte
                     end += 1
                 }
-                let length = end - start
-                if length < lengths.count, lengths[length] {
-                    let token = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-                    if hashes.contains(Self.hash(token)),
-                       paths.contains(String(decoding: token, as: UTF8.self)) { return true }
+                guard end <= count else { return false }
+                let token = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+                if escaped {
+                    if Self.unescaped(token).map({ $0.withUnsafeBytes { matches($0) } }) ?? true { return true }
+                } else if matches(token) {
+                    return true
                 }
                 index = end + 1
             }
@@ -56,12 +58,46 @@ struct LineagePathFilter {
         }
     }
 
+    /// Whether `bytes` are the UTF-8 of one of the paths.
+    func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count < lengths.count && lengths[bytes.count] && hashes.contains(Self.hash(bytes)) && utf8.contains(Array(bytes))
+    }
+
+    /// Whether `path` is one of the paths, byte for byte.
+    func contains(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { matches(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The bytes of a string's contents with its escapes decoded; nil (a possible match) for a
+    /// `\u` escape, which no lake path needs, or a malformed one.
+    private static func unescaped(_ token: UnsafeRawBufferPointer) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(token.count)
+        var index = 0
+        while index < token.count {
+            let byte = token[index]
+            index += 1
+            guard byte == 0x5C else { output.append(byte); continue }
+            guard index < token.count else { return nil }
+            let escape = token[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            default: return nil
+            }
+        }
+        return output
+    }
+
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var checksum = Checksum64()
         checksum.add(bytes)
         return checksum.value
     }
-
-    /// Whether `path` is one of the paths.
-    func contains(_ path: String) -> Bool { paths.contains(path) }
 }

@@ -20,7 +20,7 @@ public struct LineageTracer {
     ///
     /// It goes one generation at a time (the target, the files it was made from, theirs…), and
     /// reads the lineage once per generation, keeping only what concerns that generation's files
-    /// (``LineageHistory/load(lake:from:to:detail:only:)``): memory follows the size of the
+    /// (``LineageHistory/keeping(_:detail:)``): memory follows the size of the
     /// trace, not of the history, which a year of hourly runs and rebuilds makes gigabytes long.
     public func trace(_ target: String) throws -> LineageTrace {
         var path = target, month: String?
@@ -30,7 +30,9 @@ public struct LineageTracer {
             guard UTCMonth(month!) != nil else { throw LineageError.badTarget(target, "the month after #month= must be YYYY-MM") }
         }
         path = relative(path)
-        var history = try LineageHistory.load(lake: lake, only: [path])
+        // The runs are listed once: every generation is read from the same event files.
+        let catalog = try LineageHistory.load(lake: lake, detail: .runs)
+        var history = catalog.keeping([path])
         guard !history.producers(of: path).isEmpty else {
             let exists = FileManager.default.fileExists(atPath: lake.root.appendingPathComponent(path).path)
             throw exists ? LineageError.noLineage(path) : LineageError.badTarget(target, "no such file in the lake")
@@ -53,7 +55,7 @@ public struct LineageTracer {
             }
             guard !next.isEmpty else { break }
             generation = next
-            history = try LineageHistory.load(lake: lake, only: Set(next))
+            history = catalog.keeping(Set(next))
         }
         return LineageTrace(target: month.map { "\(path)#month=\($0)" } ?? path,
                             runs: runs.values.sorted { ($0.startedAt, $0.runID) > ($1.startedAt, $1.runID) },
