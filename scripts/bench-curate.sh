@@ -12,20 +12,9 @@
 #   BENCH_ROUNDS rounds of the four loops (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-days=${BENCH_DAYS:-54}
-dir=${BENCH_DIR:-.bench}
-swift build -c release --scratch-path .build-release --product goodair >/dev/null
+. scripts/bench-corpus.sh
 swift build -c release --scratch-path .build-release --product goodair-bench >/dev/null
-bin=.build-release/release/goodair
 floor=.build-release/release/goodair-bench
-lake="$dir/lake-$days"
-if [ ! -d "$lake/bronze" ]; then
-  echo "making the corpus: $days days from the simulator into $lake (once)…"
-  mkdir -p "$lake" && cp -r lake/reference "$lake/"
-  "$bin" demo --days "$days" --no-faults --lake "$lake" --now 2026-11-29T14:20:00Z >/dev/null
-fi
-cc -O2 -o "$dir/gunzip-bound" scripts/gunzip-bound.c -lz
-pin="taskset -c 0"; command -v taskset >/dev/null || pin=""
 
 # All runs read from a warm page cache: the first walk only warms it. Throughput is counted on
 # CPU time (user + system, one core), which a busy machine disturbs less than wall time; wall time

@@ -7,17 +7,12 @@
 # these parsers is slower than its loop, so the bound's time over the loop's time is the most
 # that path could reach against that bound: if that is already under the issue's figure against
 # one bound, the issue's figures were not measured against that bound.
-#   BENCH_DAYS, BENCH_DIR as for bench-curate.sh (which makes the corpus when it is missing)
+#   BENCH_DAYS, BENCH_DIR as for bench-curate.sh (scripts/bench-corpus.sh makes the corpus when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-days=${BENCH_DAYS:-54}
-dir=${BENCH_DIR:-.bench}
-lake="$dir/lake-$days"
-[ -d "$lake/bronze" ] || BENCH_ROUNDS=1 scripts/bench-curate.sh >/dev/null
+. scripts/bench-corpus.sh
 swift build -c release --scratch-path .build-release --product goodair-bench >/dev/null
 bench=.build-release/release/goodair-bench
-cc -O2 -o "$dir/gunzip-bound" scripts/gunzip-bound.c -lz
-pin="taskset -c 0"; command -v taskset >/dev/null || pin=""
 rounds=${BENCH_ROUNDS:-3}
 $pin "$dir/gunzip-bound" "$lake/bronze" >/dev/null   # warms the page cache
 : > "$dir/foundation-rounds.txt"

@@ -1,17 +1,12 @@
 #!/usr/bin/env bash
-# `goodair lineage` on the curation corpus of bench-curate.sh (which it makes when missing): the
+# `goodair lineage` on the curation corpus (scripts/bench-corpus.sh makes it when missing): the
 # time and peak memory of tracing a silver partition and a gold month back to their snapshots,
 # next to the size of the lake's lineage events. Every bench-curate.sh round adds a rebuild's
 # events (about 28 MB), so the history grows from run to run: the memory should not.
 #   BENCH_DAYS, BENCH_DIR as for bench-curate.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-days=${BENCH_DAYS:-54}
-dir=${BENCH_DIR:-.bench}
-lake="$dir/lake-$days"
-[ -d "$lake/bronze" ] || BENCH_ROUNDS=1 scripts/bench-curate.sh >/dev/null
-swift build -c release --scratch-path .build-release --product goodair >/dev/null
-bin=.build-release/release/goodair
+. scripts/bench-corpus.sh
 silver=$(cd "$lake" && ls -d silver/weather/date=* | sed -n 5p)/part-00000.csv
 gold=$(cd "$lake" && ls -d gold/city_daily/month=* | head -1)/part-00000.csv
 events=$(du -sm "$lake/_lineage" | cut -f1)

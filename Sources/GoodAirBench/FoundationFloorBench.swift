@@ -2,8 +2,8 @@ import Foundation
 import GoodAirCore
 
 /// `foundation-floor`: read and gunzip every snapshot of bronze as curation does, then parse it
-/// with Foundation — `JSONSerialization` (`--parser serialization`) or `JSONDecoder` into
-/// `Decodable` models of what curation reads (`--parser decoder`) — and nothing else: no
+/// with Foundation — `JSONSerialization` (`serialization`) or one `JSONDecoder` into `Decodable`
+/// models of what curation reads (`decoder`) — and nothing else: no
 /// checksum, no validation, no extraction, no write.
 ///
 /// It calibrates issue #3's figures ("Foundation's JSONSerialization path reaches about 22 % of
@@ -19,6 +19,8 @@ struct FoundationFloorBench {
 
     let bronze: String
     let parser: Parser
+
+    private let decoder = JSONDecoder()
 
     func run() {
         let reader: GzipFileReader
@@ -39,7 +41,6 @@ struct FoundationFloorBench {
         case .serialization:
             return (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
         case .decoder:
-            let decoder = JSONDecoder()
             switch source {
             case "aqicn": return (try? decoder.decode(AQICNModel.self, from: data)) != nil
             case "owm_air": return (try? decoder.decode(OWMAirModel.self, from: data)) != nil

@@ -68,9 +68,8 @@ extension LineageHistory {
     /// Whether a string node is one of `filter`'s paths (an escaped one is decoded first).
     private static func matches(_ node: Int, in tape: JSONTape, _ filter: LineagePathFilter) -> Bool {
         if tape.isEscaped(node) { return tape.decodedBytes(node).withUnsafeBytes { filter.matches($0) } }
-        let range = tape.sourceRange(node)
         return tape.rawBytes(node).withUnsafeBytes { quoted in
-            filter.matches(UnsafeRawBufferPointer(rebasing: quoted[1..<(range.count - 1)]))
+            filter.matches(UnsafeRawBufferPointer(rebasing: quoted.dropFirst().dropLast()))   // without its quotes
         }
     }
 }

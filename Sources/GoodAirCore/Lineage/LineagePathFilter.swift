@@ -15,7 +15,6 @@ import Foundation
 /// filter.mayMention(line)   // false for an event about other files
 /// ```
 struct LineagePathFilter {
-    let paths: Set<String>
     /// Whether some path is this many bytes long, by length (an array: a set's hashing cost
     /// more than the rest of the scan).
     private let lengths: [Bool]
@@ -23,7 +22,6 @@ struct LineagePathFilter {
     private let utf8: Set<[UInt8]>
 
     init(_ paths: Set<String>) {
-        self.paths = paths
         var lengths = [Bool](repeating: false, count: (paths.map(\.utf8.count).max() ?? 0) + 1)
         for path in paths { lengths[path.utf8.count] = true }
         self.lengths = lengths
@@ -48,7 +46,9 @@ struct LineagePathFilter {
                 guard end <= count else { return false }
                 let token = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
                 if escaped {
-                    if Self.unescaped(token).map({ $0.withUnsafeBytes { matches($0) } }) ?? true { return true }
+                    let contents = token.assumingMemoryBound(to: UInt8.self)
+                    if Self.hasUnicodeEscape(contents) { return true }   // a possible match
+                    if JSONTape.decode(contents, from: 0, to: contents.count).withUnsafeBytes({ matches($0) }) { return true }
                 } else if matches(token) {
                     return true
                 }
@@ -69,30 +69,19 @@ struct LineagePathFilter {
         return path.withUTF8 { matches(UnsafeRawBufferPointer($0)) }
     }
 
-    /// The bytes of a string's contents with its escapes decoded; nil (a possible match) for a
-    /// `\u` escape, which no lake path needs, or a malformed one.
-    private static func unescaped(_ token: UnsafeRawBufferPointer) -> [UInt8]? {
-        var output: [UInt8] = []
-        output.reserveCapacity(token.count)
+    /// Whether string contents hold a `\u` escape (which no lake path needs): ``JSONTape``'s
+    /// unescaping reads four hex digits after it, which a line not checked as JSON may not have.
+    private static func hasUnicodeEscape(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < token.count {
-            let byte = token[index]
-            index += 1
-            guard byte == 0x5C else { output.append(byte); continue }
-            guard index < token.count else { return nil }
-            let escape = token[index]
-            index += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            default: return nil
+            if token[index] == 0x5C {
+                if index + 1 < token.count, token[index + 1] == UInt8(ascii: "u") { return true }
+                index += 2
+            } else {
+                index += 1
             }
         }
-        return output
+        return false
     }
 
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {

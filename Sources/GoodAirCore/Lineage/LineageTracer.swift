@@ -30,7 +30,8 @@ public struct LineageTracer {
             guard UTCMonth(month!) != nil else { throw LineageError.badTarget(target, "the month after #month= must be YYYY-MM") }
         }
         path = relative(path)
-        // The runs are listed once: every generation is read from the same event files.
+        // The runs are listed once: every generation is read from the same event files, so a
+        // run's index is the same in each.
         let catalog = try LineageHistory.load(lake: lake, detail: .runs)
         var history = catalog.keeping([path])
         guard !history.producers(of: path).isEmpty else {
@@ -38,12 +39,12 @@ public struct LineageTracer {
             throw exists ? LineageError.noLineage(path) : LineageError.badTarget(target, "no such file in the lake")
         }
         var nodes: [LineageTrace.Node] = [], snapshots: [String: LineageTrace.Node] = [:]
-        var runs: [String: LineageHistory.Run] = [:], seen: Set<String> = [path], generation = [path]
+        var runIndexes = Set<Int>(), seen: Set<String> = [path], generation = [path]
         while true {
             var next: [String] = []
             for current in generation {
                 let outputs = history.producers(of: current)
-                for output in outputs { runs[history.runs[output.run].runID] = history.runs[output.run] }
+                runIndexes.formUnion(outputs.map(\.run))
                 var from = Array(Set(outputs.flatMap(\.derivedFrom))).sorted()
                 if current == path, let month { from = from.filter { $0.contains("month=\(month)") || $0.hasPrefix("reference/") } }
                 let node = describe(current, outputs: outputs, from: from, history: history)
@@ -58,7 +59,7 @@ public struct LineageTracer {
             history = catalog.keeping(Set(next))
         }
         return LineageTrace(target: month.map { "\(path)#month=\($0)" } ?? path,
-                            runs: runs.values.sorted { ($0.startedAt, $0.runID) > ($1.startedAt, $1.runID) },
+                            runs: runIndexes.map { catalog.runs[$0] }.sorted { ($0.startedAt, $0.runID) > ($1.startedAt, $1.runID) },
                             files: nodes + snapshots.keys.sorted().map { snapshots[$0]! })
     }
 
