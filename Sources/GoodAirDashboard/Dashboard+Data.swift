@@ -94,15 +94,23 @@ extension Dashboard {
                 try names.map { Dictionary(try queries.hourlySeries(city: city.id, variable: $0, from: period.start, to: period.end), uniquingKeysWith: { $1 }) }
             }
             let hours = Set(columns.flatMap(\.keys)).sorted()
-            var csv = "city_id,hour," + names.joined(separator: ",") + "\n"
+            // Written as gold's files are (CSVLine: quoted when needed, plain decimals, no exponent).
+            var csv = Array(("city_id,hour," + names.joined(separator: ",") + "\n").utf8)
             for hour in hours {
-                csv += city.id + "," + Timestamp.format(Date(timeIntervalSince1970: Double(hour)))
-                for column in columns { csv += "," + (column[hour].map { String($0) } ?? "") }
-                csv += "\n"
+                var line = CSVLine()
+                line.appendText(city.id)
+                line.comma()
+                line.appendTimestamp(hour)
+                for column in columns {
+                    line.comma()
+                    if let value = column[hour] { line.appendExactDouble(value) }
+                }
+                csv += line.bytes
+                csv.append(0x0A)
             }
             let file = "goodair-\(city.id)-\(period.from)-\(period.to).csv"
             let answer = DashboardResponse(status: 200, headers: ["Content-Type": "text/csv; charset=utf-8",
-                                                                  "Content-Disposition": "attachment; filename=\"\(file)\""], body: Array(csv.utf8))
+                                                                  "Content-Disposition": "attachment; filename=\"\(file)\""], body: csv)
             return try audited(answer, user: user, table: "export/series.csv", rows: hours.count,
                                query: "city=\(city.id)&from=\(period.from)&to=\(period.to)&variables=\(names.joined(separator: ","))")
         } catch { return error.response }
